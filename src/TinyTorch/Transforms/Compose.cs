@@ -1,0 +1,130 @@
+using System.Buffers;
+
+namespace TinyTorch.Transforms;
+
+/// <summary>
+/// Chains transforms into a pipeline: the output of each is the input of the next, in the order given,
+/// e.g. <c>new Compose(new RandomHorizontalFlip(), new RandomCrop(32, padding: 4))</c>.
+/// </summary>
+public sealed class Compose : ISpanTransform
+{
+    private readonly ITransform[] _transforms;
+    private readonly ISpanTransform[]? _spanTransforms;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="transforms">The stages, applied first to last; none may be null. No stages copies the input.</param>
+    /// <exception cref="ArgumentException">A stage is null.</exception>
+    public Compose(params ITransform[] transforms)
+    {
+        ArgumentNullException.ThrowIfNull(transforms);
+        for (int i = 0; i < transforms.Length; i++)
+        {
+            if (transforms[i] is null)
+            {
+                throw new ArgumentException($"Transform {i} of the pipeline is null.", nameof(transforms));
+            }
+        }
+
+        _transforms = (ITransform[])transforms.Clone();
+        _spanTransforms = Array.TrueForAll(_transforms, t => t is ISpanTransform)
+            ? Array.ConvertAll(_transforms, t => (ISpanTransform)t)
+            : null;
+    }
+
+    /// <summary>The stages, in the order they run.</summary>
+    public IReadOnlyList<ITransform> Transforms => Array.AsReadOnly(_transforms);
+
+    /// <summary>Whether every stage can write into a span, so the whole pipeline can be fused into collation.</summary>
+    public bool CanFuse => _spanTransforms is not null;
+
+    /// <inheritdoc/>
+    public Tensor Apply(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (CanFuse)
+        {
+            return this.ApplyToTensor(input);
+        }
+
+        var x = input.Clone();
+        foreach (var t in _transforms)
+        {
+            x = t.Apply(x);
+        }
+
+        return x;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">A stage is not an <see cref="ISpanTransform"/> (see <see cref="CanFuse"/>).</exception>
+    public int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        int[] shape = inputShape.ToArray();
+        foreach (var t in SpanStages())
+        {
+            shape = t.OutputShape(shape);
+        }
+
+        return shape;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">A stage is not an <see cref="ISpanTransform"/> (see <see cref="CanFuse"/>).</exception>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    {
+        var stages = SpanStages();
+        if (stages.Length == 0)
+        {
+            SpanTransformExtensions.RequireLength(input, inputShape, output, input.Length);
+            input.CopyTo(output);
+            return;
+        }
+
+        // Intermediate results alternate between two pooled buffers; the last stage writes straight
+        // into the output.
+        float[]?[] scratch = new float[2][];
+        try
+        {
+            int[] shape = inputShape.ToArray();
+            ReadOnlySpan<float> current = input;
+            for (int i = 0; i < stages.Length; i++)
+            {
+                int[] next = stages[i].OutputShape(shape);
+                Span<float> target = i == stages.Length - 1 ? output : Rent(scratch, i % 2, Tensor.ElementCount(next, nameof(inputShape)));
+                stages[i].Apply(current, shape, target);
+                current = target;
+                shape = next;
+            }
+        }
+        finally
+        {
+            foreach (var buffer in scratch)
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<float>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    private static Span<float> Rent(float[]?[] scratch, int slot, int length)
+    {
+        if (scratch[slot] is { } held && held.Length >= length)
+        {
+            return held.AsSpan(0, length);
+        }
+
+        if (scratch[slot] is { } small)
+        {
+            ArrayPool<float>.Shared.Return(small);
+        }
+
+        scratch[slot] = ArrayPool<float>.Shared.Rent(length);
+        return scratch[slot].AsSpan(0, length);
+    }
+
+    private ISpanTransform[] SpanStages() =>
+        _spanTransforms ?? throw new NotSupportedException(
+            "This pipeline has a stage that is not an ISpanTransform, so it cannot write into a span; use Apply(Tensor).");
+}

@@ -1,0 +1,138 @@
+namespace TinyTorch.Transforms;
+
+/// <summary>
+/// Pads an image with <see cref="Padding"/> zeros on every side, then cuts out a window of
+/// <see cref="Height"/> × <see cref="Width"/> at a random position: augmentation that teaches a model
+/// that position does not change the class. Works on HW and CHW images (crops the last two axes).
+/// </summary>
+/// <remarks>
+/// The top-left corner of the window is drawn uniformly from [0, H + 2·padding − height] ×
+/// [0, W + 2·padding − width] (top first, then left), so with the usual setting (crop size equal to
+/// the image size) the image shifts by up to ±padding pixels. The padded image is never built: each
+/// output row is copied from the source row it overlaps, and the rest is zero.
+/// </remarks>
+public sealed class RandomCrop : ISpanTransform
+{
+    private readonly Random _random;
+
+    /// <summary>Creates a square crop with its own generator.</summary>
+    /// <param name="size">The output's height and width, at least 1.</param>
+    /// <param name="padding">Zeros added on every side before cropping, at least 0.</param>
+    /// <param name="seed">The generator's seed; null draws one at random.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="padding"/> is out of range.</exception>
+    public RandomCrop(int size, int padding = 4, int? seed = null)
+        : this(size, size, padding, seed is null ? new Random() : new Random(seed.Value))
+    {
+    }
+
+    /// <summary>Creates a crop drawing from <paramref name="random"/>.</summary>
+    /// <param name="height">The output's height, at least 1.</param>
+    /// <param name="width">The output's width, at least 1.</param>
+    /// <param name="padding">Zeros added on every side before cropping, at least 0.</param>
+    /// <param name="random">The generator to draw from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size or the padding is out of range.</exception>
+    public RandomCrop(int height, int width, int padding, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (height < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(height), height, $"The crop height must be at least 1, but was {height}.");
+        }
+
+        if (width < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"The crop width must be at least 1, but was {width}.");
+        }
+
+        if (padding < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(padding), padding, $"padding must be 0 or more, but was {padding}.");
+        }
+
+        Height = height;
+        Width = width;
+        Padding = padding;
+        _random = random;
+    }
+
+    /// <summary>The output's height.</summary>
+    public int Height { get; }
+
+    /// <summary>The output's width.</summary>
+    public int Width { get; }
+
+    /// <summary>The zeros added on every side before cropping.</summary>
+    public int Padding { get; }
+
+    /// <inheritdoc/>
+    public Tensor Apply(Tensor input) => this.ApplyToTensor(input);
+
+    /// <inheritdoc/>
+    public int[] OutputShape(ReadOnlySpan<int> inputShape) =>
+        Fit(ImageLayout.Of(inputShape, nameof(RandomCrop))).Shape(inputShape.Length == 3);
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    {
+        var image = ImageLayout.Of(inputShape, nameof(RandomCrop));
+        var crop = Fit(image);
+        SpanTransformExtensions.RequireLength(input, inputShape, output, crop.Length);
+        (int top, int left) = Draw(image);
+        CopyWindow(input, image, output, top - Padding, left - Padding, Height, Width);
+    }
+
+    /// <summary>
+    /// Writes the window of <paramref name="height"/> × <paramref name="width"/> whose top-left corner is
+    /// (<paramref name="top"/>, <paramref name="left"/>) in source coordinates (negative or past the edge
+    /// reads zeros) of every channel into <paramref name="output"/>.
+    /// </summary>
+    internal static void CopyWindow(ReadOnlySpan<float> input, ImageLayout image, Span<float> output, int top, int left, int height, int width)
+    {
+        // Columns of the window that overlap the source: [c0, c1) in window coordinates.
+        int c0 = Math.Clamp(-left, 0, width);
+        int c1 = Math.Clamp(image.Width - left, c0, width);
+        for (int c = 0; c < image.Channels; c++)
+        {
+            var plane = input.Slice(c * image.Plane, image.Plane);
+            var outPlane = output.Slice(c * height * width, height * width);
+            for (int r = 0; r < height; r++)
+            {
+                var outRow = outPlane.Slice(r * width, width);
+                int sourceRow = top + r;
+                if ((uint)sourceRow >= (uint)image.Height || c0 == c1)
+                {
+                    outRow.Clear();
+                    continue;
+                }
+
+                outRow[..c0].Clear();
+                plane.Slice(sourceRow * image.Width + left + c0, c1 - c0).CopyTo(outRow[c0..c1]);
+                outRow[c1..].Clear();
+            }
+        }
+    }
+
+    private ImageLayout Fit(ImageLayout image)
+    {
+        int paddedHeight = image.Height + 2 * Padding;
+        int paddedWidth = image.Width + 2 * Padding;
+        if (Height > paddedHeight || Width > paddedWidth)
+        {
+            throw new ArgumentException(
+                $"Crop size {Height}x{Width} is larger than the padded image {paddedHeight}x{paddedWidth} " +
+                $"(image {image.Height}x{image.Width} plus padding {Padding} on each side).", "size");
+        }
+
+        return image with { Height = Height, Width = Width };
+    }
+
+    private (int Top, int Left) Draw(ImageLayout image)
+    {
+        lock (_random)
+        {
+            int top = _random.Next(image.Height + 2 * Padding - Height + 1);
+            int left = _random.Next(image.Width + 2 * Padding - Width + 1);
+            return (top, left);
+        }
+    }
+}

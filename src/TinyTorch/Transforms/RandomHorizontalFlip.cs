@@ -1,0 +1,82 @@
+namespace TinyTorch.Transforms;
+
+/// <summary>
+/// Mirrors an image left to right with probability <see cref="P"/>: augmentation that teaches a model
+/// that orientation does not change the class. Works on HW and CHW images (flips the last axis).
+/// </summary>
+/// <remarks>
+/// The output is always a new tensor, flipped or not: a view or the input itself would let later
+/// stages of the pipeline write into the dataset.
+/// </remarks>
+public sealed class RandomHorizontalFlip : ISpanTransform
+{
+    private readonly Random _random;
+
+    /// <summary>Creates the flip with its own generator.</summary>
+    /// <param name="p">The probability of flipping, in [0, 1].</param>
+    /// <param name="seed">The generator's seed; null draws one at random.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or not a number.</exception>
+    public RandomHorizontalFlip(double p = 0.5, int? seed = null)
+        : this(p, seed is null ? new Random() : new Random(seed.Value))
+    {
+    }
+
+    /// <summary>Creates the flip drawing from <paramref name="random"/>.</summary>
+    /// <param name="p">The probability of flipping, in [0, 1].</param>
+    /// <param name="random">The generator to draw from (shared with other transforms if you wish).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or not a number.</exception>
+    public RandomHorizontalFlip(double p, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (!(p >= 0 && p <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, $"p is a probability and must be in [0, 1], but was {p}.");
+        }
+
+        P = p;
+        _random = random;
+    }
+
+    /// <summary>The probability of flipping.</summary>
+    public double P { get; }
+
+    /// <inheritdoc/>
+    public Tensor Apply(Tensor input) => this.ApplyToTensor(input);
+
+    /// <inheritdoc/>
+    public int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
+        return inputShape.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    {
+        var image = ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
+        SpanTransformExtensions.RequireLength(input, inputShape, output, image.Length);
+        if (!Draw())
+        {
+            input.CopyTo(output);
+            return;
+        }
+
+        // Row by row: copy, then reverse in place (Span.Reverse is vectorised).
+        int width = image.Width;
+        for (int start = 0; start < input.Length; start += width)
+        {
+            var row = output.Slice(start, width);
+            input.Slice(start, width).CopyTo(row);
+            row.Reverse();
+        }
+    }
+
+    private bool Draw()
+    {
+        // A Random is not thread-safe; the loader's workers may share this transform.
+        lock (_random)
+        {
+            return _random.NextDouble() < P;
+        }
+    }
+}

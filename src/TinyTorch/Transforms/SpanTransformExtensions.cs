@@ -1,0 +1,31 @@
+namespace TinyTorch.Transforms;
+
+/// <summary>
+/// Runs an <see cref="ISpanTransform"/> on a whole tensor: the tensor form of every library transform,
+/// so the plain and the fused (in-batch) paths share one implementation.
+/// </summary>
+internal static class SpanTransformExtensions
+{
+    public static Tensor ApplyToTensor(this ISpanTransform transform, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var shape = transform.OutputShape(input.ShapeSpan);
+        var output = new float[Tensor.ElementCount(shape, nameof(shape))];
+        transform.Apply(input.Values, input.ShapeSpan, output);
+        return new Tensor(output, shape);
+    }
+
+    public static void RequireLength(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, int outputLength)
+    {
+        int inputLength = Tensor.ElementCount(inputShape, nameof(inputShape));
+        if (input.Length != inputLength)
+        {
+            throw new ArgumentException($"Input holds {input.Length} values but shape {Tensor.FormatShape(inputShape)} needs {inputLength}.", nameof(input));
+        }
+
+        if (output.Length != outputLength)
+        {
+            throw new ArgumentException($"Output holds {output.Length} values but the transform writes {outputLength}.", nameof(output));
+        }
+    }
+}
