@@ -1,0 +1,35 @@
+using Course.Specs;
+using Course.Specs.Core;
+
+namespace Course.Grading.Tests;
+
+/// <summary>
+/// One test per graded property of module 05. Run as they are, they grade the reference library and
+/// so prove that every check passes for the answers; the autograder runs the same checks against a
+/// submission.
+/// </summary>
+public sealed class GradedPropertyTests
+{
+    public static TheoryData<string> SpecIds() => new(ModuleSpecs.All.Select(s => s.Id));
+
+    [Theory]
+    [MemberData(nameof(SpecIds))]
+    public void Reference_passes(string id)
+    {
+        var spec = ModuleSpecs.All.Single(s => s.Id == id);
+        var result = SpecRunner.RunOne(spec, Implementation.Reference);
+        Assert.True(result.Passed, $"{spec.Id} ({spec.GradeId}, {spec.Points} points): {result.Status}: {result.Message}");
+    }
+
+    [Fact]
+    public void Every_spec_id_is_unique_and_every_check_has_points_and_a_hint()
+    {
+        Assert.Equal(ModuleSpecs.All.Count, ModuleSpecs.All.Select(s => s.Id).Distinct().Count());
+        Assert.All(ModuleSpecs.All, s =>
+        {
+            Assert.True(s.Points > 0, s.Id);
+            Assert.False(string.IsNullOrWhiteSpace(s.Hint), s.Id);
+            Assert.Matches("^[A-Za-z0-9_-]+$", s.GradeId);
+        });
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Course.Specs.Core;
+
+/// <summary>
+/// Time measurements that survive a noisy 2-core machine: the student's and the reference's code
+/// run interleaved in one process (noise hits both alike), after a warm-up, and the median of
+/// several runs is compared, never a single wall-clock reading against a fixed number.
+/// </summary>
+public static class Timing
+{
+    /// <summary>The median seconds of <paramref name="student"/> and of <paramref name="reference"/>, measured alternately.</summary>
+    /// <param name="student">The code under test.</param>
+    /// <param name="reference">The reference code doing the same work.</param>
+    /// <param name="runs">Measured runs of each, after one warm-up run.</param>
+    /// <returns>Both medians, in seconds.</returns>
+    public static (double Student, double Reference) Interleaved(Action student, Action reference, int runs = 5)
+    {
+        student();
+        reference();
+        var s = new double[runs];
+        var r = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            s[i] = Seconds(student);
+            r[i] = Seconds(reference);
+        }
+
+        return (Median(s), Median(r));
+    }
+
+    /// <summary>
+    /// Fails unless the student's median time is at most <paramref name="budget"/> times the reference's.
+    /// </summary>
+    /// <param name="what">The work measured, for the message.</param>
+    /// <param name="student">The code under test.</param>
+    /// <param name="reference">The reference code doing the same work.</param>
+    /// <param name="budget">The allowed ratio.</param>
+    /// <returns>The measured ratio.</returns>
+    public static double WithinBudget(string what, Action student, Action reference, double budget)
+    {
+        var (s, r) = Interleaved(student, reference);
+        double ratio = s / Math.Max(r, 1e-9);
+        if (ratio > budget)
+        {
+            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {what} to take at most {budget:0.#}x the reference's time, but it took {ratio:0.0}x ({s * 1e3:0.##} ms against {r * 1e3:0.##} ms, medians of interleaved runs)."))
+            {
+                Measured = ratio,
+            };
+        }
+
+        return ratio;
+    }
+
+    /// <summary>
+    /// Fails unless time grows at most <paramref name="limit"/>-fold when the input grows 4-fold:
+    /// linear code gives about 4, quadratic code about 16.
+    /// </summary>
+    /// <param name="what">The work measured, for the message.</param>
+    /// <param name="run">Runs the work on an input of the given size.</param>
+    /// <param name="size">The smaller size; the larger is 4 times it.</param>
+    /// <param name="limit">The largest acceptable t(4n) / t(n).</param>
+    /// <returns>The measured growth.</returns>
+    public static double Scaling(string what, Action<int> run, int size, double limit)
+    {
+        var (large, small) = Interleaved(() => run(4 * size), () => run(size));
+        double growth = large / Math.Max(small, 1e-9);
+        if (growth > limit)
+        {
+            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {what} to grow about linearly (time x{limit:0} at most for 4x the input), but it grew x{growth:0.0} " +
+                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {4 * size:N0}): look for work repeated inside a loop."))
+            {
+                Measured = growth,
+            };
+        }
+
+        return growth;
+    }
+
+    private static double Seconds(Action action)
+    {
+        long start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,56 @@
+using TinyTorch;
+using TinyTorch.Data;
+
+namespace Course.Specs.Doubles;
+
+/// <summary>
+/// An instrumented dataset: sample i is (features filled with i, label i), and every read is counted,
+/// so a check can see exactly which samples a loader read and when.
+/// </summary>
+public sealed class CountingDataset : Dataset<Tensor[]>
+{
+    private readonly int[] _reads;
+    private readonly int _features;
+    private int _total;
+
+    /// <summary>Creates a dataset of <paramref name="count"/> samples with <paramref name="features"/> values each.</summary>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="features">Values per sample's feature tensor.</param>
+    public CountingDataset(int count, int features = 3)
+    {
+        _reads = new int[count];
+        _features = features;
+    }
+
+    /// <inheritdoc/>
+    public override int Count => _reads.Length;
+
+    /// <summary>Total reads so far.</summary>
+    public int TotalReads => Volatile.Read(ref _total);
+
+    /// <summary>How often sample <paramref name="index"/> has been read.</summary>
+    /// <param name="index">The sample.</param>
+    /// <returns>Its read count.</returns>
+    public int ReadsOf(int index) => Volatile.Read(ref _reads[index]);
+
+    /// <inheritdoc/>
+    public override Tensor[] this[int index]
+    {
+        get
+        {
+            int i = NormalizeIndex(index);
+            Interlocked.Increment(ref _reads[i]);
+            Interlocked.Increment(ref _total);
+            var features = new float[_features];
+            Array.Fill(features, i);
+            return [new Tensor(features, _features), Tensor.Scalar(i)];
+        }
+    }
+
+    /// <summary>Sets every read count back to zero.</summary>
+    public void ResetCounts()
+    {
+        Array.Clear(_reads);
+        Volatile.Write(ref _total, 0);
+    }
+}

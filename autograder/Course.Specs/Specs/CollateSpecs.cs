@@ -1,0 +1,85 @@
+using Course.Specs.Core;
+using Course.Specs.Doubles;
+using TinyTorch;
+
+namespace Course.Specs.Specs;
+
+/// <summary>The graded properties of the collate exercise (notebook 04, grade_id <c>collate</c>).</summary>
+public static class CollateSpecs
+{
+    /// <summary>The grade_id of the check cell.</summary>
+    public const string GradeId = "collate";
+
+    /// <summary>The checks.</summary>
+    public static IReadOnlyList<Spec> All { get; } =
+    [
+        new("collate-shapes", GradeId, 3, "Position p of B samples becomes one tensor of shape [B, ...]",
+            "Return one tensor per sample position; tensor p has shape [samples.Count, ..samples[0][p].Shape].", impl =>
+            {
+                var collate = Make(impl);
+                var samples = Samples(new Random(1), 5, [3, 4], []);
+                var batch = collate(samples);
+                Expect.Equal(2, batch?.Length ?? 0, "the number of tensors collated from samples of (features, label)");
+                Expect.Equal("[5, 3, 4]", Expect.ShapeOf(batch![0]), "the shape of the collated features");
+                Expect.Equal("[5]", Expect.ShapeOf(batch[1]), "the shape of the collated labels");
+                var three = collate(Samples(new Random(2), 2, [2], [2, 2], [1]));
+                Expect.Equal(3, three.Length, "the number of tensors collated from samples of three tensors");
+            }),
+        new("collate-values", GradeId, 4, "Row s of tensor p is sample s's tensor p",
+            "Copy sample s's values for position p into the slice [s * sampleLength, (s + 1) * sampleLength) of one array per position.", impl =>
+            {
+                var collate = Make(impl);
+                var samples = Samples(new Random(3), 7, [2, 3], [], [4]);
+                var batch = collate(samples);
+                for (int p = 0; p < 3; p++)
+                {
+                    for (int s = 0; s < samples.Count; s++)
+                    {
+                        Expect.SameTensor(samples[s][p], batch[p].Row(s), $"row {s} of collated tensor {p}");
+                    }
+                }
+            }),
+        new("collate-independent", GradeId, 2, "The batch owns its memory: no aliasing with the samples",
+            "Allocate a new array for each position and copy into it; never wrap a sample's own array.", impl =>
+            {
+                var collate = Make(impl);
+                var samples = Samples(new Random(4), 3, [4], []);
+                var batch = collate(samples);
+                float before = batch[0][0, 0];
+                samples[0][0].AsSpan().Fill(1234f);
+                Expect.Equal(before, batch[0][0, 0], "the batch's first value after the first sample was overwritten");
+                var kept = samples[1][0].ToArray();
+                batch[0].AsSpan().Fill(-1f);
+                Expect.That(samples[1][0].Values.SequenceEqual(kept), "Expected the samples to stay unchanged when the batch is overwritten",
+                    () => "sample 1 changed");
+            }),
+        new("collate-bad-input", GradeId, 1, "An empty list or samples of different shapes are rejected",
+            "Throw ArgumentException for an empty list and when a sample's shape differs from sample 0's.", impl =>
+            {
+                var collate = Make(impl);
+                Expect.Throws(() => collate([]), "Collate(an empty list)", [typeof(ArgumentException)]);
+                Expect.Throws(() => collate([[Tensor.Zeros(3)], [Tensor.Zeros(4)]]), "Collate(samples of shapes [3] and [4])", [typeof(ArgumentException)]);
+            }),
+        new("collate-time", GradeId, 1, "Collating takes at most k times the reference's time",
+            "Copy whole rows with Span.CopyTo (or Array.Copy) rather than element by element through an indexer.", impl =>
+            {
+                var collate = Make(impl);
+                var samples = Samples(new Random(5), 256, [3, 32, 32], []);
+                Timing.WithinBudget("collating 256 CIFAR-sized samples", () => collate(samples),
+                    () => Implementation.Reference.Collate!(samples), Budgets.Ratio("collate-time"));
+            }) { Timeout = TimeSpan.FromSeconds(60) },
+        new("collate-scaling", GradeId, 1, "Collating scales linearly with the batch size",
+            "Each sample should be copied once; growing a buffer by re-copying it for every sample is quadratic.", impl =>
+            {
+                var collate = Make(impl);
+                var small = Samples(new Random(6), 128, [3, 16, 16], []);
+                var large = Samples(new Random(7), 512, [3, 16, 16], []);
+                Timing.Scaling("collate time against batch size", n => collate(n == 128 ? small : large), 128, Budgets.Scaling("collate-scaling"));
+            }) { Timeout = TimeSpan.FromSeconds(60) },
+    ];
+
+    private static Func<IReadOnlyList<Tensor[]>, Tensor[]> Make(Implementation impl) => Implementation.Require(impl.Collate, "Collate");
+
+    private static List<Tensor[]> Samples(Random random, int count, params int[][] shapes) =>
+        Enumerable.Range(0, count).Select(_ => shapes.Select(shape => Data.RandomTensor(random, shape)).ToArray()).ToList();
+}

@@ -1,0 +1,200 @@
+using Course.Specs.Core;
+using Course.Specs.Doubles;
+using TinyTorch;
+using TinyTorch.Data;
+
+namespace Course.Specs.Specs;
+
+/// <summary>The graded properties of the DataLoader exercise (notebook 03).</summary>
+public static class DataLoaderSpecs
+{
+    /// <summary>The grade_id of the behaviour checks.</summary>
+    public const string GradeId = "dataloader";
+
+    /// <summary>The grade_id of the reproducibility checks.</summary>
+    public const string DeterministicGradeId = "dataloader-deterministic";
+
+    /// <summary>The checks.</summary>
+    public static IReadOnlyList<Spec> All { get; } =
+    [
+        new("dataloader-count", GradeId, 3, "Count is the number of batches, with and without drop-last",
+            "Count = ceil(n / batchSize), or n / batchSize (rounded down) with dropLast. Integer division: (n + b - 1) / b.", impl =>
+            {
+                var make = Make(impl);
+                foreach (var (n, b) in new[] { (10, 3), (10, 5), (10, 10), (10, 32), (0, 4), (1, 1), (97, 8) })
+                {
+                    var data = new CountingDataset(n);
+                    Expect.Equal((n + b - 1) / b, make(data, new LoaderSettings(b)).Count(), $"Count for {n} samples in batches of {b}");
+                    Expect.Equal(n / b, make(data, new LoaderSettings(b, DropLast: true)).Count(), $"Count for {n} samples in batches of {b} with dropLast");
+                }
+            }),
+        new("dataloader-order", GradeId, 3, "Without shuffle, the batches are the dataset in order",
+            "Without shuffle, visit indices 0, 1, 2, ... and put batchSize of them in each batch; the last batch may be smaller.", impl =>
+            {
+                var make = Make(impl);
+                foreach (var (n, b) in new[] { (10, 3), (8, 4), (5, 1), (4, 9) })
+                {
+                    var batches = Epoch(make(new CountingDataset(n), new LoaderSettings(b)));
+                    var labels = batches.SelectMany(batch => Labels(batch)).ToArray();
+                    Expect.That(labels.SequenceEqual(Enumerable.Range(0, n)), $"Expected the labels of {n} samples in batches of {b} to be 0..{n - 1} in order",
+                        () => $"they were [{string.Join(", ", labels)}]");
+                    for (int k = 0; k < batches.Count; k++)
+                    {
+                        int size = Math.Min(b, n - k * b);
+                        Expect.Equal($"[{size}, 3]", Expect.ShapeOf(batches[k][0]), $"the shape of the features of batch {k} ({n} samples, batch size {b})");
+                    }
+                }
+            }),
+        new("dataloader-each-once", GradeId, 3, "With shuffle, every sample appears exactly once per epoch",
+            "Shuffle a list of all indices 0..n-1 (Fisher-Yates) at the start of each epoch, then cut it into batches.", impl =>
+            {
+                var loader = Make(impl)(new CountingDataset(53), new LoaderSettings(8, Shuffle: true, Seed: 3));
+                for (int epoch = 0; epoch < 3; epoch++)
+                {
+                    var labels = Epoch(loader).SelectMany(Labels).OrderBy(x => x).ToArray();
+                    Expect.That(labels.SequenceEqual(Enumerable.Range(0, 53)), $"Expected epoch {epoch} to contain each of the 53 samples exactly once",
+                        () => $"it held {labels.Length} samples with {labels.Distinct().Count()} distinct");
+                }
+            }),
+        new("dataloader-drop-last", GradeId, 2, "dropLast drops only the final, smaller batch",
+            "With dropLast, stop before a batch that would hold fewer than batchSize samples.", impl =>
+            {
+                var batches = Epoch(Make(impl)(new CountingDataset(10), new LoaderSettings(4, DropLast: true)));
+                Expect.Equal(2, batches.Count, "the number of batches of 10 samples in batches of 4 with dropLast");
+                Expect.That(batches.All(b => b[0].Size(0) == 4), "Expected every batch to hold 4 samples", () => "one did not");
+            }),
+        new("dataloader-lazy", GradeId, 3, "Batches are produced lazily, one at a time",
+            "Use yield return inside GetEnumerator, and read a batch's samples only when that batch is requested; never build all batches first.", impl =>
+            {
+                var data = new CountingDataset(40);
+                var loader = Make(impl)(data, new LoaderSettings(5, Shuffle: true, Seed: 1));
+                Expect.Equal(0, data.TotalReads, "the number of samples read when the loader is created");
+                using var e = loader.Batches.GetEnumerator();
+                Expect.Equal(0, data.TotalReads, "the number of samples read before the first batch is requested");
+                e.MoveNext();
+                Expect.That(data.TotalReads == 5, "Expected exactly 5 samples (one batch) to be read when the first batch was requested",
+                    () => $"{data.TotalReads} were read: the loader reads ahead of the batch requested");
+                e.MoveNext();
+                Expect.That(data.TotalReads == 10, "Expected 10 samples to be read after the second batch was requested",
+                    () => $"{data.TotalReads} were read");
+            }),
+        new("dataloader-shuffle-indices", GradeId, 2, "Shuffling moves indices, not samples",
+            "Shuffle the list of indices, then read each sample once, when its batch is built; do not copy or reorder the samples themselves.", impl =>
+            {
+                var data = new CountingDataset(30);
+                var loader = Make(impl)(data, new LoaderSettings(4, Shuffle: true, Seed: 9));
+                for (int epoch = 1; epoch <= 2; epoch++)
+                {
+                    _ = Epoch(loader);
+                    int worst = Enumerable.Range(0, 30).Max(i => data.ReadsOf(i));
+                    Expect.That(data.TotalReads == 30 * epoch && worst == epoch, $"Expected each sample to be read exactly once per epoch ({30 * epoch} reads after {epoch} epoch(s))",
+                        () => $"there were {data.TotalReads} reads, and one sample was read {worst} times");
+                }
+            }),
+        new("dataloader-bad-batch-size", GradeId, 2, "A batch size of 0 or less is rejected, naming the value",
+            "In the constructor, throw ArgumentOutOfRangeException (an ArgumentException) when batchSize <= 0, with the value in the message.", impl =>
+            {
+                var make = Make(impl);
+                foreach (int bad in new[] { 0, -3 })
+                {
+                    Expect.Throws(() => make(new CountingDataset(5), new LoaderSettings(bad)), $"new DataLoader(dataset, batchSize: {bad})",
+                        [typeof(ArgumentException)], bad.ToString());
+                }
+            }),
+        new("dataloader-edge-cases", GradeId, 2, "Edge cases: batch size 1, equal to and larger than the dataset, empty and one-sample datasets",
+            "Make sure the last batch is min(batchSize, remaining) samples, and an empty dataset gives no batches at all.", impl =>
+            {
+                var make = Make(impl);
+                foreach (var (n, b, batches) in new[] { (5, 1, 5), (5, 5, 1), (5, 8, 1), (0, 3, 0), (1, 4, 1) })
+                {
+                    var epoch = Epoch(make(new CountingDataset(n), new LoaderSettings(b, Shuffle: true, Seed: 2)));
+                    Expect.Equal(batches, epoch.Count, $"the number of batches of {n} samples in batches of {b}");
+                    Expect.Equal(n, epoch.Sum(x => x[0].Size(0)), $"the number of samples in an epoch of {n} samples in batches of {b}");
+                }
+            }),
+        new("dataloader-epoch-time", GradeId, 2, "An epoch takes at most k times the reference's time",
+            "Avoid repeated work per sample: no LINQ re-enumeration of the whole index list per batch, no copying the dataset.", impl =>
+            {
+                var tensors = new TensorDataset(Data.RandomTensor(new Random(1), 4000, 3, 8, 8), Tensor.FromLabels(Enumerable.Range(0, 4000).Select(i => i % 10).ToArray()));
+                var data = new IndexedDataset(tensors);
+                var student = Make(impl)(data, new LoaderSettings(64, Shuffle: true, Seed: 1));
+                var reference = Implementation.Reference.DataLoader!(data, new LoaderSettings(64, Shuffle: true, Seed: 1));
+                Timing.WithinBudget("an epoch of your DataLoader (4,000 samples, batch 64, shuffled)",
+                    () => _ = Epoch(student), () => Drain(reference), Budgets.Ratio("dataloader-epoch-time"));
+            }) { Timeout = TimeSpan.FromSeconds(60) },
+        new("dataloader-shuffle-scaling", GradeId, 2, "Shuffling scales linearly with the dataset",
+            "Fisher-Yates swaps in place: O(n). Removing from the middle of a list, or searching a list for unused indices, is O(n^2).", impl =>
+            {
+                var make = Make(impl);
+                var small = new CountingDataset(20_000, features: 1);
+                var large = new CountingDataset(80_000, features: 1);
+                Timing.Scaling("a shuffled epoch", n => Drain(make(n == 20_000 ? small : large, new LoaderSettings(n, Shuffle: true, Seed: 4))),
+                    20_000, Budgets.Scaling("dataloader-shuffle-scaling"));
+            }) { Timeout = TimeSpan.FromSeconds(60) },
+
+        new("dataloader-same-seed", DeterministicGradeId, 2, "The same seed gives the same batches",
+            "Draw each epoch's permutation from a Random created from the loader's seed, never from a global or time-seeded Random.", impl =>
+            {
+                var make = Make(impl);
+                var a = make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 7));
+                var b = make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 7));
+                for (int epoch = 0; epoch < 2; epoch++)
+                {
+                    var x = Order(a);
+                    var y = Order(b);
+                    Expect.That(x.SequenceEqual(y), $"Expected two loaders with seed 7 to give the same order in epoch {epoch}",
+                        () => $"one gave [{Preview(x)}] and the other [{Preview(y)}]");
+                }
+            }),
+        new("dataloader-fresh-epochs", DeterministicGradeId, 2, "Each epoch is a fresh permutation",
+            "Keep one Random per loader (created from the seed) and reshuffle at the start of every epoch, instead of re-creating it.", impl =>
+            {
+                var loader = Make(impl)(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 7));
+                var first = Order(loader);
+                var second = Order(loader);
+                Expect.That(!first.SequenceEqual(second), "Expected epoch 1 to visit the samples in a different order from epoch 0",
+                    () => $"both were [{Preview(first)}]");
+                Expect.That(!first.SequenceEqual(Enumerable.Range(0, 40)), "Expected a shuffled epoch not to be in index order",
+                    () => "it was 0, 1, 2, ...");
+            }),
+        new("dataloader-different-seeds", DeterministicGradeId, 1, "Different seeds give different orders",
+            "Pass the seed to new Random(seed).", impl =>
+            {
+                var make = Make(impl);
+                var x = Order(make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 1)));
+                var y = Order(make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 2)));
+                Expect.That(!x.SequenceEqual(y), "Expected seeds 1 and 2 to give different orders", () => $"both gave [{Preview(x)}]");
+            }),
+    ];
+
+    /// <summary>Reads one epoch of <paramref name="loader"/> into a list, cloning each batch (a pooled batch may be recycled).</summary>
+    /// <param name="loader">The loader.</param>
+    /// <returns>The epoch's batches.</returns>
+    public static List<Tensor[]> Epoch(LoaderUnderTest loader)
+    {
+        var list = new List<Tensor[]>();
+        foreach (var batch in loader.Batches)
+        {
+            list.Add(batch.Select(t => t.Clone()).ToArray());
+            (batch as IDisposable)?.Dispose();
+        }
+
+        return list;
+    }
+
+    private static void Drain(LoaderUnderTest loader)
+    {
+        foreach (var batch in loader.Batches)
+        {
+            (batch as IDisposable)?.Dispose();
+        }
+    }
+
+    private static LoaderFactory Make(Implementation impl) => Implementation.Require(impl.DataLoader, "DataLoader");
+
+    private static IEnumerable<int> Labels(Tensor[] batch) => batch[1].ToLabels();
+
+    private static int[] Order(LoaderUnderTest loader) => Epoch(loader).SelectMany(Labels).ToArray();
+
+    private static string Preview(int[] order) => string.Join(", ", order.Take(8)) + (order.Length > 8 ? ", …" : "");
+}
