@@ -88,7 +88,10 @@ public sealed class DataLoader : IEnumerable<Batch>
         _collate = collate;
         _sampler = sampler;
         // Owned by this loader, so its recycled buffers are never visible to other code in the process.
-        _pool = ArrayPool<float>.Create(maxArrayLength: Array.MaxLength, maxArraysPerBucket: 2 * (numWorkers + 1) * (prefetchFactor + 1));
+        // Sized for the batches that can be alive at once (in flight plus held by the consumer), capped
+        // so that extreme settings cannot overflow or reserve a huge pool up front.
+        long buffersAlive = 2L * (numWorkers + 1L) * (prefetchFactor + 1L);
+        _pool = ArrayPool<float>.Create(maxArrayLength: Array.MaxLength, maxArraysPerBucket: (int)Math.Min(buffersAlive, 256));
     }
 
     /// <summary>The source of samples.</summary>
@@ -171,9 +174,18 @@ public sealed class DataLoader : IEnumerable<Batch>
     private Batch Gather(IRowSource rows, ArraySegment<int> indices, int batchIndex)
     {
         var shapes = new int[rows.Positions][];
-        for (int p = 0; p < shapes.Length; p++)
+        try
         {
-            shapes[p] = rows.SampleShape(p).ToArray();
+            for (int p = 0; p < shapes.Length; p++)
+            {
+                shapes[p] = rows.SampleShape(p).ToArray();
+            }
+        }
+        catch (Exception e) when (indices.Count > 0)
+        {
+            // A transform that rejects the samples' shape fails here on the fused path; report it as the
+            // plain path would, on the batch's first sample.
+            throw new SampleLoadException(indices[0], batchIndex, e);
         }
 
         var storage = BatchStorage.Create(indices.Count, shapes, _pool);

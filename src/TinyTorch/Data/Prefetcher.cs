@@ -64,6 +64,11 @@ public sealed class Prefetcher<T> : IEnumerable<T>
             // Runs on normal completion, on an exception and when the consumer breaks out early.
             stop.Cancel();
             producer.Join();
+            // Items prefetched but never consumed may own resources (a pooled batch): release them.
+            while (queue.TryTake(out var left))
+            {
+                (left.Item as IDisposable)?.Dispose();
+            }
         }
     }
 

@@ -78,6 +78,18 @@ public sealed class TensorDataset : Dataset<Tensor[]>, IRowSource
     public void CopySample(int index, int position, Span<float> destination) =>
         Tensor(position).CopyRowTo(NormalizeIndex(index), destination);
 
+    /// <summary>
+    /// Row <paramref name="index"/> of the tensor at <paramref name="position"/>, read in place (no copy),
+    /// with the checks of <see cref="CopySample"/>: lets a transform read the sample straight from the dataset.
+    /// </summary>
+    internal ReadOnlySpan<float> RowValues(int index, int position)
+    {
+        var tensor = Tensor(position);
+        int row = NormalizeIndex(index);
+        int rowLength = tensor.RowLength;
+        return tensor.Values.Slice(row * rowLength, rowLength);
+    }
+
     private Tensor Tensor(int position) =>
         (uint)position < (uint)_tensors.Length
             ? _tensors[position]

@@ -10,6 +10,7 @@ public sealed class Compose : ISpanTransform
 {
     private readonly ITransform[] _transforms;
     private readonly ISpanTransform[]? _spanTransforms;
+    private readonly IWindowTransform[]? _windows;
 
     /// <summary>Creates the pipeline.</summary>
     /// <param name="transforms">The stages, applied first to last; none may be null. No stages copies the input.</param>
@@ -26,8 +27,12 @@ public sealed class Compose : ISpanTransform
         }
 
         _transforms = (ITransform[])transforms.Clone();
-        _spanTransforms = Array.TrueForAll(_transforms, t => t is ISpanTransform)
+        _spanTransforms = Array.TrueForAll(_transforms, t => t is ISpanTransform && (t is not Compose nested || nested.CanFuse))
             ? Array.ConvertAll(_transforms, t => (ISpanTransform)t)
+            : null;
+        // A pipeline of pixel-moving stages only (flips and crops) runs as one pass: see ApplyWindows.
+        _windows = _transforms.Length >= 2 && Array.TrueForAll(_transforms, t => t is IWindowTransform)
+            ? Array.ConvertAll(_transforms, t => (IWindowTransform)t)
             : null;
     }
 
@@ -80,6 +85,12 @@ public sealed class Compose : ISpanTransform
             return;
         }
 
+        if (_windows is not null)
+        {
+            ApplyWindows(_windows, input, inputShape, output);
+            return;
+        }
+
         // Intermediate results alternate between two pooled buffers; the last stage writes straight
         // into the output.
         float[]?[] scratch = new float[2][];
@@ -106,6 +117,42 @@ public sealed class Compose : ISpanTransform
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Runs a pipeline of flips and crops as one pass: each stage draws its randomness in order and is
+    /// composed into a <see cref="WindowPlan"/>, then every output row is copied once, straight from
+    /// the input (reversed if flipped) into the output, with no intermediate image. The checks, their
+    /// order, the random draws and the output are exactly those of running the stages one by one.
+    /// </summary>
+    private static void ApplyWindows(IWindowTransform[] windows, ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    {
+        bool hasChannels = inputShape.Length == 3;
+        var plan = new WindowPlan(windows[0].Layout(inputShape));
+        int last = windows.Length - 1;
+        for (int i = 0; i <= last; i++)
+        {
+            var next = windows[i].Validate(plan.Current);
+            if (i < last)
+            {
+                // Where the stage-by-stage path sizes its intermediate buffer.
+                next.CheckedLength(hasChannels, nameof(inputShape));
+            }
+
+            if (i == 0)
+            {
+                SpanTransformExtensions.RequireInputLength(input, inputShape);
+            }
+
+            if (i == last)
+            {
+                SpanTransformExtensions.RequireOutputLength(output, next.Length);
+            }
+
+            windows[i].Draw(ref plan);
+        }
+
+        plan.Execute(input, output);
     }
 
     private static Span<float> Rent(float[]?[] scratch, int slot, int length)

@@ -15,7 +15,7 @@ internal readonly record struct ImageLayout(int Channels, int Height, int Width)
         }
 
         var layout = shape.Length == 2 ? new ImageLayout(1, shape[0], shape[1]) : new ImageLayout(shape[0], shape[1], shape[2]);
-        if (layout.Channels == 0 || layout.Height == 0 || layout.Width == 0)
+        if (layout.Channels < 1 || layout.Height < 1 || layout.Width < 1)
         {
             throw new ArgumentException(
                 $"{transform} got an empty image of shape {Tensor.FormatShape(shape)}; every dimension must be at least 1.", "input");
@@ -29,4 +29,11 @@ internal readonly record struct ImageLayout(int Channels, int Height, int Width)
     public int Length => Channels * Plane;
 
     public int[] Shape(bool hasChannels) => hasChannels ? [Channels, Height, Width] : [Height, Width];
+
+    /// <summary>The element count of <see cref="Shape"/>, with the checks and errors of <see cref="Tensor.ElementCount"/>, without allocating.</summary>
+    public int CheckedLength(bool hasChannels, string paramName)
+    {
+        Span<int> shape = [Channels, Height, Width];
+        return Tensor.ElementCount(hasChannels ? shape : shape[1..], paramName);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TinyTorch.Transforms;
 
 /// <summary>
@@ -30,9 +32,16 @@ public sealed class Normalize : ISpanTransform
 
         for (int c = 0; c < std.Length; c++)
         {
-            if (!(std[c] > 0))
+            if (!float.IsFinite(mean[c]))
             {
-                throw new ArgumentOutOfRangeException(nameof(std), std[c], $"std[{c}] must be greater than 0, but was {std[c]}.");
+                throw new ArgumentOutOfRangeException(nameof(mean), mean[c],
+                    string.Create(CultureInfo.InvariantCulture, $"mean[{c}] must be a finite number, but was {mean[c]}."));
+            }
+
+            if (!(float.IsFinite(std[c]) && std[c] > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(std), std[c],
+                    string.Create(CultureInfo.InvariantCulture, $"std[{c}] must be a finite number greater than 0, but was {std[c]}."));
             }
         }
 

@@ -11,7 +11,7 @@ namespace TinyTorch.Transforms;
 /// the image size) the image shifts by up to ±padding pixels. The padded image is never built: each
 /// output row is copied from the source row it overlaps, and the rest is zero.
 /// </remarks>
-public sealed class RandomCrop : ISpanTransform
+public sealed class RandomCrop : ISpanTransform, IWindowTransform
 {
     private readonly Random _random;
 
@@ -110,6 +110,16 @@ public sealed class RandomCrop : ISpanTransform
                 outRow[c1..].Clear();
             }
         }
+    }
+
+    ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomCrop));
+
+    ImageLayout IWindowTransform.Validate(ImageLayout image) => Fit(image);
+
+    void IWindowTransform.Draw(ref WindowPlan plan)
+    {
+        (int top, int left) = Draw(plan.Current);
+        plan.Crop(top - Padding, left - Padding, Height, Width);
     }
 
     private ImageLayout Fit(ImageLayout image)

@@ -8,7 +8,7 @@ namespace TinyTorch.Transforms;
 /// The output is always a new tensor, flipped or not: a view or the input itself would let later
 /// stages of the pipeline write into the dataset.
 /// </remarks>
-public sealed class RandomHorizontalFlip : ISpanTransform
+public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
 {
     private readonly Random _random;
 
@@ -61,13 +61,23 @@ public sealed class RandomHorizontalFlip : ISpanTransform
             return;
         }
 
-        // Row by row: copy, then reverse in place (Span.Reverse is vectorised).
+        // Row by row, each row copied backwards in one vectorised pass.
         int width = image.Width;
         for (int start = 0; start < input.Length; start += width)
         {
-            var row = output.Slice(start, width);
-            input.Slice(start, width).CopyTo(row);
-            row.Reverse();
+            SpanMirror.CopyReversed(input.Slice(start, width), output.Slice(start, width));
+        }
+    }
+
+    ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
+
+    ImageLayout IWindowTransform.Validate(ImageLayout image) => image;
+
+    void IWindowTransform.Draw(ref WindowPlan plan)
+    {
+        if (Draw())
+        {
+            plan.FlipHorizontally();
         }
     }
 

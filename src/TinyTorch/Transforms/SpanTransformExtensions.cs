@@ -17,12 +17,21 @@ internal static class SpanTransformExtensions
 
     public static void RequireLength(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, int outputLength)
     {
+        RequireInputLength(input, inputShape);
+        RequireOutputLength(output, outputLength);
+    }
+
+    public static void RequireInputLength(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape)
+    {
         int inputLength = Tensor.ElementCount(inputShape, nameof(inputShape));
         if (input.Length != inputLength)
         {
             throw new ArgumentException($"Input holds {input.Length} values but shape {Tensor.FormatShape(inputShape)} needs {inputLength}.", nameof(input));
         }
+    }
 
+    public static void RequireOutputLength(Span<float> output, int outputLength)
+    {
         if (output.Length != outputLength)
         {
             throw new ArgumentException($"Output holds {output.Length} values but the transform writes {outputLength}.", nameof(output));

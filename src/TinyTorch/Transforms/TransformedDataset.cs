@@ -90,10 +90,18 @@ public sealed class TransformedDataset : Dataset<Tensor[]>, IRowSource
             return;
         }
 
-        // The source row goes through a small pooled buffer (it stays in cache), then the transform
-        // writes straight into the batch slot. Pooled rather than per-thread, so that wrappers of
-        // wrappers never share one scratch buffer.
         var shape = Rows.SampleShape(position);
+        if (_rows is TensorDataset tensors)
+        {
+            // The transform reads the sample where it lies in the dataset and writes straight into the
+            // batch slot: one pass over the data, no copy in between.
+            _fused!.Apply(tensors.RowValues(index, position), shape, destination);
+            return;
+        }
+
+        // Otherwise the source row goes through a small pooled buffer (it stays in cache), then the
+        // transform writes straight into the batch slot. Pooled rather than per-thread, so that
+        // wrappers of wrappers never share one scratch buffer.
         int length = Tensor.ElementCount(shape, nameof(shape));
         float[] rented = ArrayPool<float>.Shared.Rent(length);
         try

@@ -87,16 +87,18 @@ public sealed class CifarFileDataset : Dataset<Tensor[]>, IRowSource, IDisposabl
     public void CopySample(int index, int position, Span<float> destination)
     {
         int record = NormalizeIndex(index);
+        int expected = position == 1 ? 1 : CifarFormat.ImageBytes;
+        _ = SampleShape(position);
+        if (destination.Length != expected)
+        {
+            throw new ArgumentException(
+                $"Destination holds {destination.Length} values but position {position} of a CIFAR sample holds {expected}.", nameof(destination));
+        }
+
         if (position == 1)
         {
             destination[0] = ReadLabel(record);
             return;
-        }
-
-        _ = SampleShape(position);
-        if (destination.Length != CifarFormat.ImageBytes)
-        {
-            throw new ArgumentException($"Destination holds {destination.Length} values but an image holds {CifarFormat.ImageBytes}.", nameof(destination));
         }
 
         Span<byte> pixels = stackalloc byte[CifarFormat.ImageBytes];
