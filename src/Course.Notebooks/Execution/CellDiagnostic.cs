@@ -1,0 +1,29 @@
+namespace Course.Notebooks.Execution;
+
+/// <summary>
+/// An error that stopped a cell from compiling: a C# compiler error (<c>CS…</c>) or one of the engine's own
+/// (<c>NB…</c>: unsupported magic command, missing <c>#r</c> file, NuGet package not available offline).
+/// </summary>
+/// <param name="Line">1-based line within the cell.</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Id">The error code, e.g. <c>CS0103</c> or <c>NB0001</c>.</param>
+/// <param name="Message">The message.</param>
+public sealed record CellDiagnostic(int Line, int Column, string Id, string Message)
+{
+    /// <summary>The engine's code for a magic command it does not support.</summary>
+    public const string UnsupportedMagicCommand = "NB0001";
+
+    /// <summary>The engine's code for a <c>#r</c> file that does not exist.</summary>
+    public const string ReferenceNotFound = "NB0002";
+
+    /// <summary>The engine's code for a <c>#r "nuget: …"</c> package not in the local package cache.</summary>
+    public const string NuGetUnavailable = "NB0003";
+
+    /// <summary>The engine's code for a cell in a language it cannot run.</summary>
+    public const string UnsupportedLanguage = "NB0004";
+
+    /// <summary>The diagnostic as one line naming its cell: <c>cell 3, line 2, column 5: error CS0103: …</c>.</summary>
+    /// <param name="cellNumber">The cell's number.</param>
+    /// <returns>The line.</returns>
+    public string Describe(int cellNumber) => $"cell {cellNumber}, line {Line}, column {Column}: error {Id}: {Message}";
+}

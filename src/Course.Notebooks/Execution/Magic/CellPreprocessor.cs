@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Course.Notebooks.Execution.Magic;
+
+/// <summary>
+/// Handles what is not C#: magic-command lines (<c>#!…</c>) and <c>#r</c> directives, which are checked here
+/// so a missing file or an unavailable package gets a message naming it. Handled lines become blank lines,
+/// so compiler errors and stack traces still point at the line the student sees.
+/// </summary>
+internal sealed partial class CellPreprocessor
+{
+    private readonly Dictionary<string, IMagicCommand> _commands = new(StringComparer.Ordinal);
+    private readonly string _baseDirectory;
+    private readonly NuGetPackageCache _packages;
+
+    public CellPreprocessor(string baseDirectory, NuGetPackageCache packages)
+    {
+        _baseDirectory = baseDirectory;
+        _packages = packages;
+        foreach (IMagicCommand command in new IMagicCommand[] { new KernelMagicCommand(), new TimeMagicCommand() })
+        {
+            foreach (string name in command.Names)
+            {
+                _commands[name] = command;
+            }
+        }
+    }
+
+    /// <summary>The supported magic commands, for error messages.</summary>
+    public static string SupportedList => "#!csharp, #!time";
+
+    public PreparedCell Prepare(string source)
+    {
+        var cell = new PreparedCellBuilder();
+        string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var code = new StringBuilder(source.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            string kept = line;
+            if (line.StartsWith("#!", StringComparison.Ordinal))
+            {
+                ApplyMagic(cell, line, i + 1);
+                kept = string.Empty;
+            }
+            else if (ReferenceDirective().Match(line) is { Success: true } reference)
+            {
+                kept = ApplyReference(cell, reference.Groups["target"].Value, i + 1, line);
+            }
+
+            if (i > 0)
+            {
+                code.Append('\n');
+            }
+
+            code.Append(kept);
+        }
+
+        return new PreparedCell(code.ToString(), cell.MeasureTime, cell.Errors, cell.References);
+    }
+
+    private void ApplyMagic(PreparedCellBuilder cell, string line, int lineNumber)
+    {
+        string body = line[2..].Trim();
+        int space = body.IndexOfAny([' ', '\t']);
+        string name = space < 0 ? body : body[..space];
+        string arguments = space < 0 ? string.Empty : body[(space + 1)..].Trim();
+        string? error = _commands.TryGetValue(name, out IMagicCommand? command)
+            ? command.Apply(cell, name, arguments)
+            : $"unsupported magic command '#!{name}' (the course engine supports {SupportedList})";
+        if (error is not null)
+        {
+            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.UnsupportedMagicCommand, error));
+        }
+    }
+
+    private string ApplyReference(PreparedCellBuilder cell, string target, int lineNumber, string line)
+    {
+        if (target.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+        {
+            (IReadOnlyList<Microsoft.CodeAnalysis.MetadataReference> references, string? error) = _packages.Resolve(target["nuget:".Length..].Trim());
+            if (error is not null)
+            {
+                cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.NuGetUnavailable, error));
+            }
+
+            cell.References.AddRange(references);
+            return string.Empty;
+        }
+
+        // A bare assembly name ("System.Net.Http") is left to the compiler's resolver; a path must exist.
+        bool isPath = target.Contains('/', StringComparison.Ordinal) || target.Contains('\\', StringComparison.Ordinal)
+            || target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
+        if (!isPath)
+        {
+            return line;
+        }
+
+        string fullPath = Path.GetFullPath(target, _baseDirectory);
+        if (!File.Exists(fullPath))
+        {
+            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.ReferenceNotFound,
+                $"#r: cannot find '{target}' (looked for {fullPath}; relative paths start at the notebook's folder)"));
+            return string.Empty;
+        }
+
+        return $"#r \"{fullPath}\"";
+    }
+
+    [GeneratedRegex("""^\s*#r\s+"(?<target>[^"]+)"\s*$""")]
+    private static partial Regex ReferenceDirective();
+}

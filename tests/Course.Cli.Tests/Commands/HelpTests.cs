@@ -1,0 +1,39 @@
+namespace Course.Cli.Tests.Commands;
+
+public sealed class HelpTests
+{
+    [Fact]
+    public async Task The_root_help_lists_the_verbs()
+    {
+        CliRun run = await CliRun.Of("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("run", run.Output, StringComparison.Ordinal);
+        Assert.Contains("demo", run.Output, StringComparison.Ordinal);
+        Assert.Contains("bench-engine", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run", "--keep-going")]
+    [InlineData("run", "--timeout <SECONDS>")]
+    [InlineData("run", "--out <DIR>")]
+    [InlineData("run", "<NOTEBOOK>...")]
+    [InlineData("demo", "--batch-size")]
+    [InlineData("bench-engine", "--cells")]
+    public async Task Every_command_has_help(string command, string expected)
+    {
+        CliRun run = await CliRun.Of(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_without_a_notebook_is_a_usage_error()
+    {
+        CliRun run = await CliRun.Of("run");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("NOTEBOOK", run.Error, StringComparison.Ordinal);
+    }
+}
