@@ -47,10 +47,10 @@ public static class ModuleSpecs
         ArgumentNullException.ThrowIfNull(implementation);
         if (SubmissionRecorder.IsRecording)
         {
-            SubmissionRecorder.Record(implementation);
+            SubmissionRecorder.Record(gradeId, implementation);
             return new CheckReport([]);
         }
 
-        return SpecRunner.Run(specs.Where(s => includeHidden || !s.Hidden), implementation);
+        return SpecRunner.Run(specs.Where(s => includeHidden || !s.Hidden), ReferenceGuard.Screen(gradeId, implementation));
     }
 }

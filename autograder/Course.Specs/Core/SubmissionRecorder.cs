@@ -45,24 +45,30 @@ public static class SubmissionRecorder
         }
     }
 
-    /// <summary>Adds the exercises <paramref name="implementation"/> provides to what is recorded.</summary>
-    /// <param name="implementation">The factories a check cell passed.</param>
-    public static void Record(Implementation implementation)
+    /// <summary>
+    /// Records the one exercise that check cell <paramref name="gradeId"/> grades, taken from
+    /// <paramref name="implementation"/>. Only that exercise: a check cell may pass the reference's
+    /// pieces for the rest of a pipeline, and those must never stand in for the student's own.
+    /// </summary>
+    /// <param name="gradeId">The check cell's grade_id.</param>
+    /// <param name="implementation">The factories the check cell passed.</param>
+    public static void Record(string gradeId, Implementation implementation)
     {
         ArgumentNullException.ThrowIfNull(implementation);
         lock (Gate)
         {
             var r = _recorded ?? new Implementation();
-            _recorded = r with
+            _recorded = Exercises.Of(gradeId) switch
             {
-                LazyCifar = implementation.LazyCifar ?? r.LazyCifar,
-                TensorDataset = implementation.TensorDataset ?? r.TensorDataset,
-                DataLoader = implementation.DataLoader ?? r.DataLoader,
-                Collate = implementation.Collate ?? r.Collate,
-                Flip = implementation.Flip ?? r.Flip,
-                Crop = implementation.Crop ?? r.Crop,
-                Compose = implementation.Compose ?? r.Compose,
-                Prefetcher = implementation.Prefetcher ?? r.Prefetcher,
+                Exercise.LazyCifar => r with { LazyCifar = implementation.LazyCifar ?? r.LazyCifar },
+                Exercise.TensorDataset => r with { TensorDataset = implementation.TensorDataset ?? r.TensorDataset },
+                Exercise.DataLoader => r with { DataLoader = implementation.DataLoader ?? r.DataLoader },
+                Exercise.Collate => r with { Collate = implementation.Collate ?? r.Collate },
+                Exercise.Flip => r with { Flip = implementation.Flip ?? r.Flip },
+                Exercise.Crop => r with { Crop = implementation.Crop ?? r.Crop },
+                Exercise.Compose => r with { Compose = implementation.Compose ?? r.Compose },
+                Exercise.Prefetcher => r with { Prefetcher = implementation.Prefetcher ?? r.Prefetcher },
+                _ => r,
             };
         }
     }

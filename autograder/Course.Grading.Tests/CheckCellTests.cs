@@ -1,0 +1,78 @@
+using Course.Specs;
+using Course.Specs.Core;
+
+namespace Course.Grading.Tests;
+
+/// <summary>What a notebook check cell does with <see cref="ModuleSpecs.Check"/>.</summary>
+public sealed class CheckCellTests
+{
+    [Fact]
+    public void A_check_cell_bound_to_the_reference_library_fails_every_check_and_says_why()
+    {
+        var report = ModuleSpecs.Check("tensordataset", Implementation.Reference);
+
+        Assert.NotEmpty(report.Results);
+        Assert.All(report.Results, r =>
+        {
+            Assert.Equal(CheckStatus.Failed, r.Status);
+            Assert.Contains("reference library's TensorDataset", r.Message);
+        });
+    }
+
+    [Fact]
+    public void A_stub_that_is_not_implemented_reports_not_implemented_with_its_message()
+    {
+        var stub = new Implementation { Collate = _ => throw new NotImplementedException("Exercise 'collate' is not implemented yet") };
+
+        var report = ModuleSpecs.Check("collate", stub);
+
+        Assert.All(report.Results, r =>
+        {
+            Assert.Equal(CheckStatus.NotImplemented, r.Status);
+            Assert.Contains("Exercise 'collate'", r.Message);
+        });
+        Assert.Equal(0, report.Score);
+        Assert.Contains("✗", report.ToString());
+        Assert.Contains("Hint:", report.ToHtml());
+    }
+
+    [Fact]
+    public void Hidden_checks_run_only_when_asked()
+    {
+        var visible = ModuleSpecs.Check("integration", Implementation.Reference with { TensorDataset = null });
+        Assert.Empty(visible.Results);
+
+        var hidden = ModuleSpecs.Check("integration", Implementation.Reference, includeHidden: true);
+        Assert.Equal(ModuleSpecs.ForGrade("integration").Count, hidden.Results.Count);
+        Assert.True(hidden.AllPassed, hidden.ToString());
+    }
+
+    [Fact]
+    public void Recording_keeps_only_the_exercise_of_the_check_cell()
+    {
+        SubmissionRecorder.Start();
+        try
+        {
+            ModuleSpecs.Check("integration", Implementation.Reference, includeHidden: true);
+            var report = ModuleSpecs.Check("collate", Implementation.Reference);
+
+            Assert.Empty(report.Results);
+            Assert.NotNull(SubmissionRecorder.Recorded.Collate);
+            Assert.Null(SubmissionRecorder.Recorded.TensorDataset);
+            Assert.Null(SubmissionRecorder.Recorded.DataLoader);
+        }
+        finally
+        {
+            SubmissionRecorder.Stop();
+        }
+    }
+
+    [Fact]
+    public void An_unknown_grade_id_is_rejected_naming_it_and_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ModuleSpecs.Check("tensor-datset", Implementation.Reference));
+        Assert.Equal("gradeId", e.ParamName);
+        Assert.Contains("tensor-datset", e.Message);
+        Assert.Contains("tensordataset", e.Message);
+    }
+}
