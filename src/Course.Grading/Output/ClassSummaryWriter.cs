@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Course.Grading.Results;
+
+namespace Course.Grading.Output;
+
+/// <summary>
+/// Writes the class summary page: a histogram of scores and the pass rate of every check, drawn as
+/// inline SVG so the page opens offline in any browser with no script at all.
+/// </summary>
+public static class ClassSummaryWriter
+{
+    private const int Width = 720;
+
+    /// <summary>The summary as a standalone HTML page.</summary>
+    /// <param name="results">Every graded submission.</param>
+    /// <returns>The HTML text.</returns>
+    public static string ToHtml(IReadOnlyList<SubmissionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Class summary</title>")
+            .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}</style></head><body><h1>Class summary</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
+        sb.Append("<h2>Score histogram</h2>").Append(Histogram(results));
+        sb.Append("<h2>Pass rate per check</h2>").Append(PassRates(results));
+        return sb.Append("</body></html>").ToString();
+    }
+
+    /// <summary>Pass rate per check id, in the order the checks appear.</summary>
+    /// <param name="results">Every graded submission.</param>
+    /// <returns>(check title, fraction of submissions that passed it).</returns>
+    public static IReadOnlyList<(string Check, double PassRate)> PassRateByCheck(IReadOnlyList<SubmissionResult> results) =>
+        results.SelectMany(r => r.Checks).GroupBy(c => c.Id)
+            .Select(g => ($"{g.First().Notebook} · {g.First().Title}", g.Count(c => c.Score >= c.Points) / (double)Math.Max(1, results.Count)))
+            .ToList();
+
+    /// <summary>How many submissions scored in each tenth of the maximum (0-10%, ..., 90-100%).</summary>
+    /// <param name="results">Every graded submission.</param>
+    /// <returns>Ten counts.</returns>
+    public static int[] ScoreBins(IReadOnlyList<SubmissionResult> results)
+    {
+        var bins = new int[10];
+        foreach (var r in results)
+        {
+            double percent = r.MaxScore > 0 ? 100 * r.Score / r.MaxScore : 0;
+            bins[Math.Clamp((int)(percent / 10), 0, 9)]++;
+        }
+
+        return bins;
+    }
+
+    private static double Mean(IReadOnlyList<SubmissionResult> results) =>
+        results.Count == 0 ? 0 : results.Average(r => r.MaxScore > 0 ? 100 * r.Score / r.MaxScore : 0);
+
+    private static string Histogram(IReadOnlyList<SubmissionResult> results)
+    {
+        int[] bins = ScoreBins(results);
+        int max = Math.Max(1, bins.Max());
+        const int height = 200, barWidth = 60;
+        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Score histogram\" width=\"{Width}\" height=\"{height + 50}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (int i = 0; i < bins.Length; i++)
+        {
+            int h = bins[i] * height / max;
+            int x = 40 + i * (barWidth + 6);
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - h + 10}\" width=\"{barWidth}\" height=\"{h}\" fill=\"#4c78a8\"><title>{i * 10}-{i * 10 + 10}%: {bins[i]}</title></rect>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{height + 28}\" font-size=\"11\" text-anchor=\"middle\">{i * 10}-{i * 10 + 10}%</text>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{height - h + 5}\" font-size=\"11\" text-anchor=\"middle\">{bins[i]}</text>");
+        }
+
+        return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{height + 46}\" font-size=\"12\" text-anchor=\"middle\">score (% of maximum); bar height: number of submissions</text></svg>").ToString();
+    }
+
+    private static string PassRates(IReadOnlyList<SubmissionResult> results)
+    {
+        var rates = PassRateByCheck(results);
+        const int row = 18, label = 420, bar = 260;
+        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Pass rate per check\" width=\"{Width}\" height=\"{rates.Count * row + 30}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (int i = 0; i < rates.Count; i++)
+        {
+            var (check, rate) = rates[i];
+            int y = i * row + 4;
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{WebUtility.HtmlEncode(check)}</text>")
+              .Append(CultureInfo.InvariantCulture, $"<rect x=\"{label}\" y=\"{y}\" width=\"{(int)(rate * bar)}\" height=\"{row - 4}\" fill=\"#54a24b\"/>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{label + bar + 6}\" y=\"{y + 12}\" font-size=\"11\">{rate:P0}</text>");
+        }
+
+        return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label}\" y=\"{rates.Count * row + 24}\" font-size=\"12\">fraction of submissions passing each check</text></svg>").ToString();
+    }
+}

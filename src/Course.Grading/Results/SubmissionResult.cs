@@ -1,0 +1,23 @@
+namespace Course.Grading.Results;
+
+/// <summary>The graded result of one submission: what the gradebook, feedback and Gradescope files are made from.</summary>
+/// <param name="StudentId">The student's id (the submission folder's or notebook's name).</param>
+/// <param name="Status">graded, or why grading ended early (timed out, out of memory, crashed, exited early).</param>
+/// <param name="Reason">The student-facing reason for a status other than graded.</param>
+/// <param name="Notebooks">What happened to each notebook.</param>
+/// <param name="Checks">Every check, passed or not.</param>
+/// <param name="ContentHash">A hash of the submission's files and the grader's version: unchanged means no need to regrade.</param>
+/// <param name="Seconds">Wall time spent grading it.</param>
+public sealed record SubmissionResult(
+    string StudentId, string Status, string Reason, IReadOnlyList<NotebookOutcome> Notebooks,
+    IReadOnlyList<CheckOutcome> Checks, string ContentHash, double Seconds)
+{
+    /// <summary>The status of a submission whose grading ran to the end.</summary>
+    public const string Graded = "graded";
+
+    /// <summary>Points earned.</summary>
+    public double Score => Checks.Sum(c => c.Score);
+
+    /// <summary>Points available.</summary>
+    public double MaxScore => Checks.Sum(c => c.Points);
+}
