@@ -163,6 +163,13 @@ public sealed class NotebookSession : IDisposable
         if (prepared.References.Count > 0)
         {
             _scriptOptions = _scriptOptions.AddReferences(prepared.References);
+            foreach (var reference in prepared.References.OfType<PortableExecutableReference>())
+            {
+                if (reference.FilePath is { } path)
+                {
+                    DefaultContextLoader.LoadWithNeighbours(path);
+                }
+            }
         }
 
         if (string.IsNullOrWhiteSpace(prepared.Code))

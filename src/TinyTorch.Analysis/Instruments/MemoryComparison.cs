@@ -1,0 +1,42 @@
+using System.Text;
+using TinyTorch.Analysis.Charts;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace TinyTorch.Analysis.Instruments;
+
+/// <summary>
+/// Peak managed memory of eager loading (materialise every batch, then train) against lazy loading
+/// (stream one batch at a time), for growing datasets: eager grows with the dataset, lazy stays flat.
+/// </summary>
+/// <param name="Points">One point per dataset size, in the order measured.</param>
+public sealed record MemoryComparison(IReadOnlyList<MemoryPoint> Points) : IChartResult
+{
+    /// <summary>Lines of peak memory (bytes, log axis) against dataset size (samples, log axis).</summary>
+    /// <returns>A new chart of <see cref="Points"/>.</returns>
+    public ChartView ToChart()
+    {
+        double[] sizes = Points.Select(p => (double)p.DatasetSize).ToArray();
+        var chart = CSharpChart.Combine(
+        [
+            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => (double)p.EagerPeakBytes), ShowMarkers: true, Name: "eager: every batch first"),
+            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => (double)p.LazyPeakBytes), ShowMarkers: true, Name: "lazy: one batch at a time"),
+        ]);
+        chart = ChartStyle.WithAxes(chart, new Axis("dataset size (samples)", Log: true), new Axis("peak managed memory (bytes)", Log: true));
+        return new ChartView(ChartStyle.Frame(chart, "Eager against lazy loading: peak memory"));
+    }
+
+    /// <inheritdoc/>
+    public string ToHtml() => ToChart().ToHtml();
+
+    /// <summary>The measurements as a text table.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder("dataset size   eager peak (bytes)   lazy peak (bytes)   epoch's batches (bytes)\n");
+        foreach (var p in Points)
+        {
+            text.Append($"{p.DatasetSize,12}   {p.EagerPeakBytes,18}   {p.LazyPeakBytes,17}   {p.EpochBatchBytes,23}\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace TinyTorch.Analysis.Measurement;
+
+/// <summary>The instruments' clock and the statistic they report.</summary>
+internal static class Timing
+{
+    /// <summary>A high-resolution timestamp (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public static long Now => Stopwatch.GetTimestamp();
+
+    /// <summary>The time between two timestamps.</summary>
+    public static TimeSpan Between(long start, long end) => Stopwatch.GetElapsedTime(start, end);
+
+    /// <summary>Milliseconds from <paramref name="origin"/> to <paramref name="timestamp"/>, for timelines.</summary>
+    public static double MillisecondsSince(long origin, long timestamp) => Between(origin, timestamp).TotalMilliseconds;
+
+    /// <summary>
+    /// The median: on a shared, noisy machine one slow repetition (a GC, another process) must not
+    /// move the figure, which is why instruments repeat and report this rather than the mean.
+    /// </summary>
+    public static TimeSpan Median(IEnumerable<TimeSpan> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            throw new ArgumentException("No samples to take the median of.", nameof(samples));
+        }
+
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Runs <paramref name="action"/> <paramref name="repeats"/> times and returns the median duration.</summary>
+    public static TimeSpan MedianOf(int repeats, Action action)
+    {
+        var times = new TimeSpan[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Now;
+            action();
+            times[r] = Between(start, Now);
+        }
+
+        return Median(times);
+    }
+}
