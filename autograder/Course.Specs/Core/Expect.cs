@@ -29,7 +29,7 @@ public static class Expect
     public static void Equal<T>(T expected, T actual, string what) =>
         That(EqualityComparer<T>.Default.Equals(expected, actual), $"Expected {what} to be {Show(expected)}", () => $"it was {Show(actual)}");
 
-    /// <summary>Fails unless <paramref name="actual"/> has the expected shape and values.</summary>
+    /// <summary>Fails unless <paramref name="actual"/> has the expected shape and values (equal within a relative 1e-6).</summary>
     /// <param name="expected">The expected tensor.</param>
     /// <param name="actual">The tensor seen.</param>
     /// <param name="what">What the tensor is, e.g. "row 3 of tensor 0".</param>
@@ -41,7 +41,8 @@ public static class Expect
         var a = actual.Values;
         for (int i = 0; i < e.Length; i++)
         {
-            if (e[i] != a[i] && !(float.IsNaN(e[i]) && float.IsNaN(a[i])))
+            // A relative tolerance of 1e-6 (a few float32 ulps): x / 255f and x * (1f / 255f) are both right.
+            if (!(Math.Abs(e[i] - a[i]) <= 1e-6f * Math.Max(1f, Math.Abs(e[i]))) && !(float.IsNaN(e[i]) && float.IsNaN(a[i])))
             {
                 throw new SpecFailure(
                     $"Expected {what} to hold the same values as the reference, but value {i} (in row-major order) was " +

@@ -105,7 +105,7 @@ public sealed class CifarFileDataset : Dataset<Tensor[]>, IRowSource, IDisposabl
         View.SafeMemoryMappedViewHandle.ReadSpan((ulong)record * CifarFormat.RecordBytes + 1, pixels);
         for (int i = 0; i < pixels.Length; i++)
         {
-            destination[i] = pixels[i] * (1f / 255f);
+            destination[i] = pixels[i] / 255f;
         }
 
         Interlocked.Increment(ref _recordsRead);

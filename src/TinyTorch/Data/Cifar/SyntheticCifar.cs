@@ -31,24 +31,33 @@ public static class SyntheticCifar
         var random = new Random(seed);
         const int chunk = 1024;
         var buffer = new byte[chunk * CifarFormat.RecordBytes];
-        // Written to a temporary name first, so a crash never leaves a half-written file behind under the real name.
-        string temporary = full + ".partial";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        // Written to a temporary name first, so a crash never leaves a half-written file under the real
+        // name; a unique one, so that two writers of the same file (two notebook runs) never collide.
+        string temporary = $"{full}.{Guid.NewGuid():N}.partial";
+        try
         {
-            for (int start = 0; start < count; start += chunk)
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                int n = Math.Min(chunk, count - start);
-                for (int r = 0; r < n; r++)
+                for (int start = 0; start < count; start += chunk)
                 {
-                    FillRecord(buffer.AsSpan(r * CifarFormat.RecordBytes, CifarFormat.RecordBytes), random);
-                }
+                    int n = Math.Min(chunk, count - start);
+                    for (int r = 0; r < n; r++)
+                    {
+                        FillRecord(buffer.AsSpan(r * CifarFormat.RecordBytes, CifarFormat.RecordBytes), random);
+                    }
 
-                stream.Write(buffer, 0, n * CifarFormat.RecordBytes);
-                progress?.Report(start + n);
+                    stream.Write(buffer, 0, n * CifarFormat.RecordBytes);
+                    progress?.Report(start + n);
+                }
             }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
 
-        File.Move(temporary, full, overwrite: true);
         return full;
     }
 
