@@ -49,36 +49,50 @@ public sealed class GradingRun
         }
 
         Directory.CreateDirectory(_options.OutputDirectory);
-        var results = new List<SubmissionResult>();
-        for (int i = 0; i < submissions.Count; i++)
+        var results = new SubmissionResult?[submissions.Count];
+        var gate = new Lock();
+        int done = 0;
+        using var slots = new SemaphoreSlim(Math.Max(1, _options.Parallelism));
+        var tasks = submissions.Select(async (submission, i) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string submission = submissions[i];
-            string id = studentIdOf(submission);
-            string fingerprint = _options.Fingerprint(submission);
-            var earlier = ResultJson.TryRead(ResultPath(_options.OutputDirectory, id));
-            SubmissionResult result;
-            string what;
-            if (!_options.Force && earlier is not null && earlier.ContentHash == fingerprint)
+            await slots.WaitAsync(cancellationToken);
+            try
             {
-                result = earlier;
-                what = "unchanged, kept";
+                cancellationToken.ThrowIfCancellationRequested();
+                string id = studentIdOf(submission);
+                string fingerprint = _options.Fingerprint(submission);
+                var earlier = ResultJson.TryRead(ResultPath(_options.OutputDirectory, id));
+                SubmissionResult result;
+                string what;
+                if (!_options.Force && earlier is not null && earlier.ContentHash == fingerprint)
+                {
+                    result = earlier;
+                    what = "unchanged, kept";
+                }
+                else
+                {
+                    result = await GradeInProcessAsync(submission, id, fingerprint, cancellationToken);
+                    WriteStudentFiles(result);
+                    what = result.Status;
+                }
+
+                lock (gate)
+                {
+                    results[i] = result;
+                    // Rewritten whole after every submission: the gradebook always reflects every finished one.
+                    WriteClassFiles([.. results.OfType<SubmissionResult>()]);
+                    done++;
+                    progress?.Invoke(new GradingProgress(done, submissions.Count, id,
+                        string.Create(CultureInfo.InvariantCulture, $"{what}: {result.Score:0.##}/{result.MaxScore:0.##}")));
+                }
             }
-            else
+            finally
             {
-                result = await GradeInProcessAsync(submission, id, fingerprint, cancellationToken);
-                WriteStudentFiles(result);
-                what = result.Status;
+                slots.Release();
             }
-
-            results.Add(result);
-            // Rewritten whole after every submission: the gradebook always reflects every finished one.
-            WriteClassFiles(results);
-            progress?.Invoke(new GradingProgress(i + 1, submissions.Count, id,
-                string.Create(CultureInfo.InvariantCulture, $"{what}: {result.Score:0.##}/{result.MaxScore:0.##}")));
-        }
-
-        return results;
+        }).ToArray();
+        await Task.WhenAll(tasks);
+        return [.. results.OfType<SubmissionResult>()];
     }
 
     private async Task<SubmissionResult> GradeInProcessAsync(string submission, string id, string fingerprint, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ public sealed record GradingRunOptions
     /// </summary>
     public IReadOnlyList<CheckOutcome> AllChecks { get; init; } = [];
 
+    /// <summary>How many submissions are graded at once (each in its own process); at least 1.</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
     /// <summary>Grade every submission again, even unchanged ones.</summary>
     public bool Force { get; init; }
 
