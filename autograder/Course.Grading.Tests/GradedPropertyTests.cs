@@ -4,9 +4,9 @@ using Course.Specs.Core;
 namespace Course.Grading.Tests;
 
 /// <summary>
-/// One test per graded property of module 05. Run as they are, they grade the reference library and
-/// so prove that every check passes for the answers; the autograder runs the same checks against a
-/// submission.
+/// One test per graded property of module 05, run against <see cref="ImplementationUnderTest"/>: as they
+/// are, the reference library, which proves that every check passes for the answers; with
+/// <c>COURSE_SUBMISSION=folder</c>, a student's submission.
 /// </summary>
 public sealed class GradedPropertyTests
 {
@@ -14,11 +14,11 @@ public sealed class GradedPropertyTests
 
     [Theory]
     [MemberData(nameof(SpecIds))]
-    public void Reference_passes(string id)
+    public void Check_holds_for_the_implementation_under_test(string id)
     {
         var spec = ModuleSpecs.All.Single(s => s.Id == id);
-        var result = SpecRunner.RunOne(spec, Implementation.Reference);
-        Assert.True(result.Passed, $"{spec.Id} ({spec.GradeId}, {spec.Points} points): {result.Status}: {result.Message}");
+        var result = SpecRunner.RunOne(spec, ImplementationUnderTest.Current);
+        Assert.True(result.Passed, $"{spec.Id} ({spec.GradeId}, {spec.Points} points) on {ImplementationUnderTest.Name}: {result.Status}: {result.Message}");
     }
 
     [Fact]

@@ -36,7 +36,11 @@ public static class CourseCommand
     private static IEnumerable<Command> Verbs() =>
     [
         RunCommand.Create(),
+        ReleaseCommand.Create(),
+        ValidateCommand.Create(),
         DemoCommand.Create(),
         BenchEngineCommand.Create(),
+        GradeCommand.Create(),
+        GradeSubmissionCommand.Create(),
     ];
 }

@@ -55,29 +55,45 @@ public static class Timing
     }
 
     /// <summary>
-    /// Fails unless time grows at most <paramref name="limit"/>-fold when the input grows 4-fold:
-    /// linear code gives about 4, quadratic code about 16.
+    /// Fails unless time grows at most <paramref name="limit"/>-fold when the input grows
+    /// <paramref name="factor"/>-fold. With a factor of 8, linear code gives about 8 (more under garbage
+    /// collection pressure) and quadratic code about 64, so a limit between them tells the two apart
+    /// even on a noisy machine.
     /// </summary>
     /// <param name="what">The work measured, for the message.</param>
     /// <param name="run">Runs the work on an input of the given size.</param>
-    /// <param name="size">The smaller size; the larger is 4 times it.</param>
-    /// <param name="limit">The largest acceptable t(4n) / t(n).</param>
+    /// <param name="size">The smaller size; the larger is <paramref name="factor"/> times it.</param>
+    /// <param name="limit">The largest acceptable t(factor · n) / t(n).</param>
+    /// <param name="factor">How much larger the second input is.</param>
     /// <returns>The measured growth.</returns>
-    public static double Scaling(string what, Action<int> run, int size, double limit)
+    public static double Scaling(string what, Action<int> run, int size, double limit, int factor = 8)
     {
-        var (large, small) = Interleaved(() => run(4 * size), () => run(size));
+        // Sub-millisecond timings are mostly noise: repeat the work so the smaller input takes a few
+        // milliseconds, and the larger input the same number of times.
+        run(size);
+        double once = Seconds(() => run(size));
+        int repeats = (int)Math.Clamp(Math.Ceiling(0.005 / Math.Max(once, 1e-7)), 1, 1000);
+        var (large, small) = Interleaved(() => Repeat(repeats, () => run(factor * size)), () => Repeat(repeats, () => run(size)));
         double growth = large / Math.Max(small, 1e-9);
         if (growth > limit)
         {
             throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
-                $"Expected {what} to grow about linearly (time x{limit:0} at most for 4x the input), but it grew x{growth:0.0} " +
-                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {4 * size:N0}): look for work repeated inside a loop."))
+                $"Expected {what} to grow about linearly (time x{limit:0} at most for {factor}x the input), but it grew x{growth:0.0} " +
+                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {factor * size:N0}): look for work repeated inside a loop."))
             {
                 Measured = growth,
             };
         }
 
         return growth;
+    }
+
+    private static void Repeat(int times, Action action)
+    {
+        for (int i = 0; i < times; i++)
+        {
+            action();
+        }
     }
 
     private static double Seconds(Action action)

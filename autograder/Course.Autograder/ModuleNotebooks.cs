@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Course.Notebooks.Format;
+using Course.Notebooks.Model;
+
+namespace Course.Autograder;
+
+/// <summary>
+/// The instructor's source notebooks of the module: what a submission is expected to contain, the
+/// locked cells to restore, and which notebook each graded cell (grade_id) belongs to.
+/// </summary>
+public sealed class ModuleNotebooks
+{
+    private readonly Dictionary<string, string> _notebookOfGradeId;
+
+    private ModuleNotebooks(IReadOnlyList<(string Name, Notebook Source)> sources)
+    {
+        Sources = sources;
+        _notebookOfGradeId = [];
+        foreach (var (name, source) in sources)
+        {
+            foreach (string gradeId in GradedCells(source))
+            {
+                _notebookOfGradeId[gradeId] = name;
+            }
+        }
+    }
+
+    /// <summary>The source notebooks, by file name, in order.</summary>
+    public IReadOnlyList<(string Name, Notebook Source)> Sources { get; }
+
+    /// <summary>The notebooks' file names, in order.</summary>
+    public IReadOnlyList<string> Names => Sources.Select(s => s.Name).ToArray();
+
+    /// <summary>Loads every <c>*.ipynb</c> of <paramref name="folder"/> (the instructor's sources).</summary>
+    /// <param name="folder">The folder of source notebooks.</param>
+    /// <returns>The module's notebooks.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist or holds no notebook.</exception>
+    public static ModuleNotebooks Load(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        string[] files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb") : [];
+        if (files.Length == 0)
+        {
+            throw new DirectoryNotFoundException($"No source notebooks found in '{Path.GetFullPath(folder)}'.");
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        return new ModuleNotebooks(files.Select(f => (Path.GetFileName(f), NotebookFile.Load(f))).ToArray());
+    }
+
+    /// <summary>The notebook that holds the graded cell <paramref name="gradeId"/>, or null.</summary>
+    /// <param name="gradeId">A grade_id.</param>
+    /// <returns>The notebook's file name, or null if no source notebook has that cell.</returns>
+    public string? NotebookOf(string gradeId) => _notebookOfGradeId.GetValueOrDefault(gradeId);
+
+    /// <summary>The grade_ids of the graded (grade: true) cells of <paramref name="notebook"/>.</summary>
+    /// <param name="notebook">A notebook.</param>
+    /// <returns>The grade_ids, in cell order.</returns>
+    public static IReadOnlyList<string> GradedCells(Notebook notebook) =>
+        notebook.Cells.Select(Nbgrader)
+            .Where(n => n?["grade"]?.GetValue<bool>() == true && n["grade_id"] is not null)
+            .Select(n => n!["grade_id"]!.GetValue<string>())
+            .ToArray();
+
+    /// <summary>Every grade_id a notebook's cells carry, graded or not.</summary>
+    /// <param name="notebook">A notebook.</param>
+    /// <returns>The grade_ids.</returns>
+    public static IReadOnlySet<string> AllGradeIds(Notebook notebook) =>
+        notebook.Cells.Select(Nbgrader).Where(n => n?["grade_id"] is not null).Select(n => n!["grade_id"]!.GetValue<string>()).ToHashSet();
+
+    private static JsonObject? Nbgrader(Cell cell) => cell.Metadata["nbgrader"] as JsonObject;
+}

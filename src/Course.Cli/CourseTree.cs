@@ -1,0 +1,34 @@
+namespace Course.Cli;
+
+/// <summary>
+/// Finds the course repository (the folder holding <c>Course.sln</c>) so that commands can default to
+/// its notebooks, samples and libraries wherever they are started from.
+/// </summary>
+public static class CourseTree
+{
+    /// <summary>The repository root: searched upward from the current folder, then from the program's own folder.</summary>
+    /// <returns>The root folder.</returns>
+    /// <exception cref="DirectoryNotFoundException">Neither place is inside a course repository.</exception>
+    public static string Root() =>
+        FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory)
+        ?? throw new DirectoryNotFoundException(
+            "Could not find the course repository (a folder with Course.sln) above the current folder or the program; pass the paths explicitly.");
+
+    /// <summary>A path under the repository root.</summary>
+    /// <param name="parts">The path's parts below the root.</param>
+    /// <returns>The full path.</returns>
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root(), .. parts]);
+
+    private static string? FindUpward(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Course.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
