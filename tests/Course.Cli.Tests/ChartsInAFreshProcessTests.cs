@@ -12,7 +12,7 @@ public sealed class ChartsInAFreshProcessTests
     [Fact]
     public async Task A_notebook_that_references_the_instruments_draws_its_chart_as_html()
     {
-        string root = Root();
+        string root = CourseTree.Root();
         string lib = Path.Combine(root, "notebooks", "lib", "TinyTorch.Analysis.dll");
         Assert.True(File.Exists(lib), $"{lib} is built with the CLI");
         string folder = Directory.CreateTempSubdirectory("course-chart-").FullName;
@@ -46,18 +46,5 @@ public sealed class ChartsInAFreshProcessTests
         {
             Directory.Delete(folder, true);
         }
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no Course.sln above the tests");
     }
 }

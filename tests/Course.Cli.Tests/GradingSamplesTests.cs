@@ -76,7 +76,7 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
 
     private static IReadOnlyList<(string Name, double Score, double Max, string[] Fails)> SampleLines()
     {
-        string readme = File.ReadAllText(Path.Combine(GradedClass.Root(), "autograder", "samples", "README.md"));
+        string readme = File.ReadAllText(Path.Combine(CourseTree.Root(), "autograder", "samples", "README.md"));
         return SampleLine().Matches(readme).Select(m => (
             m.Groups["name"].Value,
             double.Parse(m.Groups["score"].Value, System.Globalization.CultureInfo.InvariantCulture),
@@ -97,7 +97,7 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
     {
         public GradedClass()
         {
-            string root = Root();
+            string root = CourseTree.Root();
             Output = Directory.CreateTempSubdirectory("course-grade-samples-").FullName;
             string samples = Path.Combine(root, "autograder", "samples");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -132,18 +132,5 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
             JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, studentId, "result.json"))).RootElement;
 
         public void Dispose() => Directory.Delete(Output, recursive: true);
-
-        public static string Root()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("no Course.sln above the tests");
-        }
     }
 }

@@ -8,23 +8,10 @@ namespace Course.Cli.Tests;
 /// </summary>
 public sealed class StudentNotebooksAreCurrent
 {
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Course.sln.");
-    }
-
     [Fact]
     public void Every_source_has_a_current_student_notebook_and_every_student_notebook_a_source()
     {
-        string root = RepositoryRoot();
+        string root = CourseTree.Root();
         string sourceFolder = Path.Combine(root, "notebooks", "source");
         string studentFolder = Path.Combine(root, "notebooks", "student");
         Assert.True(Directory.Exists(sourceFolder), $"{sourceFolder} does not exist: the module's instructor sources belong there.");
