@@ -192,12 +192,20 @@ public sealed class DataLoader : IEnumerable<Batch>
         int current = -1;
         try
         {
-            for (int s = 0; s < indices.Count; s++)
+            if (rows is TensorDataset tensors)
             {
-                current = indices[s];
-                for (int p = 0; p < shapes.Length; p++)
+                // The common case, without an interface call per row (same checks, same order).
+                tensors.GatherInto(indices, storage, ref current);
+            }
+            else
+            {
+                for (int s = 0; s < indices.Count; s++)
                 {
-                    rows.CopySample(current, p, storage.Slot(p, s));
+                    current = indices[s];
+                    for (int p = 0; p < shapes.Length; p++)
+                    {
+                        rows.CopySample(current, p, storage.Slot(p, s));
+                    }
                 }
             }
         }

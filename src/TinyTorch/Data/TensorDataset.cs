@@ -79,6 +79,36 @@ public sealed class TensorDataset : Dataset<Tensor[]>, IRowSource
         Tensor(position).CopyRowTo(NormalizeIndex(index), destination);
 
     /// <summary>
+    /// Copies the samples at <paramref name="indices"/> into consecutive slots of <paramref name="storage"/>,
+    /// sample by sample, exactly as <see cref="CopySample"/> would for each (same checks, in the same
+    /// order), without an interface call per row. <paramref name="current"/> tracks the sample being
+    /// copied, so that the caller can name it if a check fails.
+    /// </summary>
+    internal void GatherInto(ReadOnlySpan<int> indices, BatchStorage storage, ref int current)
+    {
+        var tensors = _tensors;
+        for (int s = 0; s < indices.Length; s++)
+        {
+            current = indices[s];
+            int row = NormalizeIndex(current);
+            for (int p = 0; p < tensors.Length; p++)
+            {
+                var destination = storage.Slot(p, s);
+                // Values checks the tensor's lease on every row, as CopyRowTo does.
+                var source = tensors[p].Values.Slice(row * destination.Length, destination.Length);
+                if (source.Length == 1)
+                {
+                    destination[0] = source[0]; // a label: a store, not a call to memmove
+                }
+                else
+                {
+                    source.CopyTo(destination);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Row <paramref name="index"/> of the tensor at <paramref name="position"/>, read in place (no copy),
     /// with the checks of <see cref="CopySample"/>: lets a transform read the sample straight from the dataset.
     /// </summary>

@@ -78,38 +78,10 @@ public sealed class RandomCrop : ISpanTransform, IWindowTransform
         var crop = Fit(image);
         SpanTransformExtensions.RequireLength(input, inputShape, output, crop.Length);
         (int top, int left) = Draw(image);
-        CopyWindow(input, image, output, top - Padding, left - Padding, Height, Width);
-    }
-
-    /// <summary>
-    /// Writes the window of <paramref name="height"/> × <paramref name="width"/> whose top-left corner is
-    /// (<paramref name="top"/>, <paramref name="left"/>) in source coordinates (negative or past the edge
-    /// reads zeros) of every channel into <paramref name="output"/>.
-    /// </summary>
-    internal static void CopyWindow(ReadOnlySpan<float> input, ImageLayout image, Span<float> output, int top, int left, int height, int width)
-    {
-        // Columns of the window that overlap the source: [c0, c1) in window coordinates.
-        int c0 = Math.Clamp(-left, 0, width);
-        int c1 = Math.Clamp(image.Width - left, c0, width);
-        for (int c = 0; c < image.Channels; c++)
-        {
-            var plane = input.Slice(c * image.Plane, image.Plane);
-            var outPlane = output.Slice(c * height * width, height * width);
-            for (int r = 0; r < height; r++)
-            {
-                var outRow = outPlane.Slice(r * width, width);
-                int sourceRow = top + r;
-                if ((uint)sourceRow >= (uint)image.Height || c0 == c1)
-                {
-                    outRow.Clear();
-                    continue;
-                }
-
-                outRow[..c0].Clear();
-                plane.Slice(sourceRow * image.Width + left + c0, c1 - c0).CopyTo(outRow[c0..c1]);
-                outRow[c1..].Clear();
-            }
-        }
+        // The same one-pass copy that Compose uses when a crop follows a flip (see WindowPlan).
+        var plan = new WindowPlan(image);
+        plan.Crop(top - Padding, left - Padding, Height, Width);
+        plan.Execute(input, output);
     }
 
     ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomCrop));

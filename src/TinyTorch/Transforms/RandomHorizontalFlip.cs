@@ -61,12 +61,10 @@ public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
             return;
         }
 
-        // Row by row, each row copied backwards in one vectorised pass.
-        int width = image.Width;
-        for (int start = 0; start < input.Length; start += width)
-        {
-            SpanMirror.CopyReversed(input.Slice(start, width), output.Slice(start, width));
-        }
+        // Row by row, each row copied backwards in one vectorised pass (see WindowPlan).
+        var plan = new WindowPlan(image);
+        plan.FlipHorizontally();
+        plan.Execute(input, output);
     }
 
     ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));

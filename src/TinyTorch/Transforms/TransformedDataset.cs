@@ -94,7 +94,7 @@ public sealed class TransformedDataset : Dataset<Tensor[]>, IRowSource
         if (_rows is TensorDataset tensors)
         {
             // The transform reads the sample where it lies in the dataset and writes straight into the
-            // batch slot: one pass over the data, no copy in between.
+            // batch slot, with no copy of the whole sample first.
             _fused!.Apply(tensors.RowValues(index, position), shape, destination);
             return;
         }
