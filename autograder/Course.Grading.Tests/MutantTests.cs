@@ -53,6 +53,16 @@ public sealed class MutantTests
     }
 
     [Fact]
+    public void A_collate_copying_value_by_value_through_the_indexer_fails_the_time_budget()
+    {
+        var impl = new Implementation { Collate = IndexerCollate };
+
+        Assert.Equal(CheckStatus.Passed, Run("collate-values", impl).Status);
+        var result = Run("collate-time", impl);
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+    }
+
+    [Fact]
     public void A_flip_that_returns_its_input_when_not_flipping_fails_the_new_tensor_check()
     {
         var impl = new Implementation { Flip = (p, seed) => new LazyFlip(new RandomHorizontalFlip(p, seed), p) };
@@ -120,6 +130,44 @@ public sealed class MutantTests
         }
 
         return result;
+    }
+
+    // Reads every value through the multi-dimensional indexer (an int[] per access) instead of copying rows.
+    private static Tensor[] IndexerCollate(IReadOnlyList<Tensor[]> samples)
+    {
+        var result = new Tensor[samples[0].Length];
+        for (int p = 0; p < result.Length; p++)
+        {
+            var shape = samples[0][p].Shape.ToArray();
+            var batch = Tensor.Zeros([samples.Count, .. shape]);
+            for (int s = 0; s < samples.Count; s++)
+            {
+                var sample = samples[s][p];
+                int flat = 0;
+                foreach (int[] index in Indices(shape))
+                {
+                    batch.AsSpan()[s * sample.Length + flat++] = sample[index];
+                }
+            }
+
+            result[p] = batch;
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<int[]> Indices(int[] shape)
+    {
+        var index = new int[shape.Length];
+        int total = shape.Aggregate(1, (a, b) => a * b);
+        for (int n = 0; n < total; n++)
+        {
+            yield return (int[])index.Clone();
+            for (int d = shape.Length - 1; d >= 0 && ++index[d] == shape[d]; d--)
+            {
+                index[d] = 0;
+            }
+        }
     }
 
     private sealed class Replayable(Func<IEnumerable<Tensor[]>> epoch) : IEnumerable<IReadOnlyList<Tensor>>
