@@ -21,15 +21,7 @@ public static class IpynbReader
     public static Notebook Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text = NotebookFile.ReadText(path);
-        try
-        {
-            return Parse(text);
-        }
-        catch (NotebookFormatException error) when (error.FilePath is null)
-        {
-            throw error.WithFile(path);
-        }
+        return NotebookFile.ParseFile(path, Parse);
     }
 
     /// <summary>Parses notebook JSON.</summary>

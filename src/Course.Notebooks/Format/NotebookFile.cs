@@ -47,4 +47,18 @@ public static class NotebookFile
             throw new NotebookFormatException(path, null, reason, error);
         }
     }
+
+    /// <summary>Reads <paramref name="path"/> and parses it, naming the file in any format error the parser raises.</summary>
+    internal static Notebook ParseFile(string path, Func<string, Notebook> parse)
+    {
+        string text = ReadText(path);
+        try
+        {
+            return parse(text);
+        }
+        catch (NotebookFormatException error) when (error.FilePath is null)
+        {
+            throw error.WithFile(path);
+        }
+    }
 }
