@@ -1,7 +1,7 @@
 using Course.Specs;
 using Course.Specs.Core;
 
-namespace Course.Grading.Tests;
+namespace Course.Autograder.Tests;
 
 /// <summary>
 /// One test per graded property of module 05, run against <see cref="ImplementationUnderTest"/>: as they

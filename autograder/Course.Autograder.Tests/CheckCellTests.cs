@@ -1,7 +1,7 @@
 using Course.Specs;
 using Course.Specs.Core;
 
-namespace Course.Grading.Tests;
+namespace Course.Autograder.Tests;
 
 /// <summary>What a notebook check cell does with <see cref="ModuleSpecs.Check"/>.</summary>
 public sealed class CheckCellTests

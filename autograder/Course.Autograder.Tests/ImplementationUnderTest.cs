@@ -1,7 +1,7 @@
 using Course.Autograder;
 using Course.Specs.Core;
 
-namespace Course.Grading.Tests;
+namespace Course.Autograder.Tests;
 
 /// <summary>
 /// What the graded-property tests check: the submission named by the environment variable

@@ -4,7 +4,7 @@ using TinyTorch;
 using TinyTorch.Data;
 using TinyTorch.Transforms;
 
-namespace Course.Grading.Tests;
+namespace Course.Autograder.Tests;
 
 /// <summary>
 /// The checks can fail: implementations with one classic bug each lose the check made for that bug
