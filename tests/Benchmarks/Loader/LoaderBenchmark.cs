@@ -7,8 +7,8 @@ namespace Benchmarks.Loader;
 
 /// <summary>
 /// The loader suite (issue 5): every row of <see cref="LoaderRows.All"/> at every batch size, one shuffled
-/// epoch per measurement, rows interleaved round-robin so machine noise hits them alike, each ratio taken
-/// against an epoch of the one-thread gather-copy limit measured just before it. Prints Markdown tables
+/// epoch per measurement, rows interleaved so machine noise hits them alike, each ratio taken against
+/// epochs of the one-thread gather-copy limit measured within seconds of it. Prints Markdown tables
 /// for docs/PERFORMANCE.md and a PASS/FAIL line per target of the issue; exits with 0 only if all pass.
 /// </summary>
 internal static class LoaderBenchmark
@@ -48,7 +48,8 @@ internal static class LoaderBenchmark
             $"{data.Bytes / 1e6:N0} MB in memory (far beyond any CPU cache). Shuffled epochs.");
         output.WriteLine(
             $"Batch sizes {string.Join(", ", options.BatchSizes)}. Steady rows: {options.Warmup} warm-up + {options.Epochs} measured epochs each, " +
-            "interleaved round-robin, each preceded by an epoch of the 1-thread limit that its ratio is taken against. " +
+            "interleaved in a fresh random order every repetition, each preceded by an epoch of the 1-thread limit; " +
+            "a row's ratio is to the median of the limit epochs of the same repetition and batch size. " +
             $"Rows that allocate a new batch array per batch: {options.Epochs} epochs each, run afterwards (they slow down whatever follows them), " +
             "ratio to the limit's median. A full blocking GC before every epoch.");
         output.WriteLine();
@@ -85,8 +86,9 @@ internal static class LoaderBenchmark
             }
         }
 
-        // Phase 1, the steady rows: every row's epoch is preceded by an epoch of the 1-thread limit, and its
-        // ratio is taken against that neighbour, so noise lasting longer than an epoch hits both alike.
+        // Phase 1, the steady rows, each epoch preceded by an epoch of the 1-thread limit. A row's ratio is
+        // to the median of the limit epochs of the same repetition and batch size: measured within seconds
+        // of it, so slow drifts of the machine cancel, and after every kind of row, so no neighbour biases it.
         int limit = Array.FindIndex(rows, x => x.Key == "limit-1t");
         var steady = Enumerable.Range(0, rows.Length).Where(r => r != limit && !rows[r].Allocates).ToArray();
         if (steady.Length == 0)
@@ -130,27 +132,48 @@ internal static class LoaderBenchmark
                 var repTime = Stopwatch.StartNew();
                 for (int b = 0; b < sizes; b++)
                 {
-                    // Rotate the starting row every repetition so no row always follows the same neighbour.
-                    for (int k = 0; k < phaseRows.Length; k++)
+                    // A fresh order every repetition, so that no row always follows the same neighbour.
+                    var order = (int[])phaseRows.Clone();
+                    new Random(1000 * rep + b).Shuffle(order);
+                    var references = new List<double>();
+                    var samples = new List<(int Row, EpochSample Sample)>();
+                    foreach (int r in order)
                     {
-                        int r = phaseRows[(k + rep) % phaseRows.Length];
                         var (reference, sample) = measure(b, r);
-                        if (!measured)
+                        samples.Add((r, sample));
+                        if (reference is { } limitSample)
                         {
-                            continue;
+                            references.Add(limitSample.SamplesPerSecond);
+                            if (measured)
+                            {
+                                cells[b, limit].Add(limitSample);
+                            }
                         }
+                    }
 
+                    if (!measured)
+                    {
+                        continue;
+                    }
+
+                    double repReference = references.Count > 0 ? Cell.Median(references) : double.NaN;
+                    foreach (var (r, sample) in samples)
+                    {
                         cells[b, r].Add(sample);
                         if (r == limit)
                         {
                             cells[b, r].Ratios.Add(1);
                         }
-                        else if (reference is { } limitSample)
+                        else if (references.Count > 0)
                         {
-                            cells[b, limit].Add(limitSample);
-                            cells[b, limit].Ratios.Add(1);
-                            cells[b, r].Ratios.Add(sample.SamplesPerSecond / limitSample.SamplesPerSecond);
+                            cells[b, r].Ratios.Add(sample.SamplesPerSecond / repReference);
                         }
+                    }
+
+                    if (references.Count > 0)
+                    {
+                        // The limit's own ratio: each of its epochs against the same median (1 at the median).
+                        cells[b, limit].Ratios.AddRange(references.Select(x => x / repReference));
                     }
                 }
 
@@ -428,7 +451,7 @@ internal static class LoaderBenchmark
 
         public void Add(EpochSample sample) => Samples.Add(sample);
 
-        private static double Median(IEnumerable<double> values)
+        public static double Median(IEnumerable<double> values)
         {
             var sorted = values.Order().ToArray();
             if (sorted.Length == 0)

@@ -8,9 +8,10 @@ internal sealed record LoaderOptions(bool Quick, int Samples, int Warmup, int Ep
     public const string Help = """
         Usage: dotnet run -c Release --project tests/Benchmarks -- loader [options]
 
-        Measures one shuffled epoch per row and batch size, rows interleaved round-robin, and prints
-        medians, GB/s, the ratio of each row to the one-thread gather-copy limit, allocation and GC counts
-        per epoch, and a PASS/FAIL line per target of issue 5. Exit code 0 only if every target passes.
+        Measures one shuffled epoch per row and batch size, rows interleaved in a fresh random order
+        every repetition, and prints medians, GB/s, the ratio of each row to the one-thread gather-copy
+        limit, allocation, GC counts and page faults per epoch, and a PASS/FAIL line per target of
+        issue 5. Exit code 0 only if every target passes.
 
         Options:
           --quick             20,000 samples, 1 warm-up + 5 measured epochs (under 2 minutes on 2 cores).
