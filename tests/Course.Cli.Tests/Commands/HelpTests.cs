@@ -11,6 +11,9 @@ public sealed class HelpTests
         Assert.Contains("run", run.Output, StringComparison.Ordinal);
         Assert.Contains("demo", run.Output, StringComparison.Ordinal);
         Assert.Contains("bench-engine", run.Output, StringComparison.Ordinal);
+        Assert.Contains("release", run.Output, StringComparison.Ordinal);
+        Assert.Contains("validate", run.Output, StringComparison.Ordinal);
+        Assert.Contains("grade-submission", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -20,6 +23,14 @@ public sealed class HelpTests
     [InlineData("run", "<NOTEBOOK>...")]
     [InlineData("demo", "--batch-size")]
     [InlineData("bench-engine", "--cells")]
+    [InlineData("release", "<SOURCE>...")]
+    [InlineData("release", "--out <DIR>")]
+    [InlineData("validate", "<DIR>...")]
+    [InlineData("validate", "--timeout <SECONDS>")]
+    [InlineData("grade", "<SUBMISSION>...")]
+    [InlineData("grade", "--force")]
+    [InlineData("grade", "--jobs <N>")]
+    [InlineData("grade-submission", "--result <FILE>")]
     public async Task Every_command_has_help(string command, string expected)
     {
         CliRun run = await CliRun.Of(command, "--help");
