@@ -25,6 +25,12 @@ public sealed record CellExecution(int ExecutionCount, int CellNumber, Execution
     /// <summary>Whether the cell compiled and ran to the end.</summary>
     public bool Succeeded => Status == ExecutionStatus.Succeeded;
 
+    /// <summary>
+    /// Whether the cell printed more than a cell keeps, so only the first and last of its console text are
+    /// in <see cref="Outputs"/>, with a line between them saying how much was cut.
+    /// </summary>
+    public bool OutputCut { get; init; }
+
     /// <summary>One line saying why the cell failed, naming the cell (and line where known); null when it succeeded.</summary>
     public string? FailureSummary { get; init; }
 }

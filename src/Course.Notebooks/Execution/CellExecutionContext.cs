@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Course.Notebooks.Model;
 
 namespace Course.Notebooks.Execution;
@@ -10,8 +11,17 @@ namespace Course.Notebooks.Execution;
 /// </summary>
 internal sealed class CellExecutionContext
 {
-    /// <summary>Beyond this many characters of console text a cell's output is cut, so a runaway print loop cannot exhaust memory.</summary>
+    /// <summary>
+    /// A cell keeps this many characters from the start of its console text; beyond them the output is
+    /// cut, so a runaway print loop cannot exhaust memory.
+    /// </summary>
     internal const int MaxStreamCharacters = 1_000_000;
+
+    /// <summary>What a cut output keeps from its end (the last lines usually say how a loop ended).</summary>
+    internal const int TailCharacters = 16_000;
+
+    /// <summary>The words that open the line saying an output was cut.</summary>
+    internal const string CutMarker = "[output cut:";
 
     private static readonly AsyncLocal<CellExecutionContext?> CurrentContext = new();
 
@@ -23,6 +33,10 @@ internal sealed class CellExecutionContext
     private string? _pendingStream;
     private int _streamCharacters;
     private bool _truncated;
+    private readonly StringBuilder _tail = new();
+    private string _tailStream = Output.StandardOutput;
+    private long _cutCharacters;
+    private long _cutLines;
     private bool _completed;
     private int _nextDisplayId;
 
@@ -62,14 +76,21 @@ internal sealed class CellExecutionContext
 
             if (_truncated)
             {
+                KeepTail(text);
                 return true;
             }
 
             if (_streamCharacters + text.Length > MaxStreamCharacters)
             {
-                text = text[..Math.Max(0, MaxStreamCharacters - _streamCharacters)]
-                    + $"\n[output truncated: a cell may write at most {MaxStreamCharacters:N0} characters]\n";
+                int room = Math.Max(0, MaxStreamCharacters - _streamCharacters);
                 _truncated = true;
+                _tailStream = name;
+                KeepTail(text[room..]);
+                text = text[..room];
+                if (text.Length == 0)
+                {
+                    return true;
+                }
             }
 
             _streamCharacters += text.Length;
@@ -100,7 +121,7 @@ internal sealed class CellExecutionContext
             _displayIndexes[id] = _outputs.Count;
             Output output = Output.DisplayData(data);
             _outputs.Add(output);
-            _observer?.Invoke(output);
+            _observer?.Invoke(WithDisplayId(output, id));
             return id;
         }
     }
@@ -131,15 +152,62 @@ internal sealed class CellExecutionContext
         }
     }
 
+    /// <summary>Whether the cell wrote more console text than it keeps, so the middle of it was cut.</summary>
+    public bool OutputCut
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _truncated;
+            }
+        }
+    }
+
     /// <summary>Ends collection: later writes from code the cell left running are not recorded.</summary>
     public IReadOnlyList<Output> Complete()
     {
         lock (_gate)
         {
             FlushPendingStream();
+            if (_truncated && !_completed)
+            {
+                // The first and the last of the output, and a line between them saying what was cut.
+                long cutLines = _cutLines - _tail.ToString().Count(c => c == '\n');
+                string cut = $"\n{CutMarker} {Math.Max(0, cutLines):N0} lines ({_cutCharacters:N0} characters) left out; "
+                    + $"a cell keeps the first {MaxStreamCharacters:N0} and the last {TailCharacters:N0} characters of its output]\n";
+                var tail = Output.Stream(_tailStream, cut + _tail);
+                _outputs.Add(tail);
+                _observer?.Invoke(tail);
+            }
+
             _completed = true;
             return _outputs.ToArray();
         }
+    }
+
+    private void KeepTail(string text)
+    {
+        _cutLines += text.AsSpan().Count('\n');
+        _tail.Append(text);
+        if (_tail.Length > 2 * TailCharacters)
+        {
+            // Trimmed in chunks rather than per write, so a flood of tiny writes costs amortised O(1) each.
+            int drop = _tail.Length - TailCharacters;
+            _cutCharacters += drop;
+            _tail.Remove(0, drop);
+        }
+    }
+
+    /// <summary>
+    /// The display as an observer sees it: with Jupyter's <c>transient.display_id</c>, so a live front end can
+    /// apply a later <c>update_display_data</c> to it. The notebook file's copy has no such key (nbformat has none).
+    /// </summary>
+    private static Output WithDisplayId(Output display, string displayId)
+    {
+        JsonObject json = display.ToJson();
+        json["transient"] = new JsonObject { ["display_id"] = displayId };
+        return Output.FromJson(json);
     }
 
     private void FlushPendingStream()

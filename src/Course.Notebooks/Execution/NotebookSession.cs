@@ -361,7 +361,7 @@ public sealed class NotebookSession : IDisposable
             context.Add(Output.DisplayData(MimeBundle.FromText($"Wall time: {elapsed.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture)} ms")));
         }
 
-        return new CellExecution(count, cellNumber, status, context.Complete(), elapsed);
+        return new CellExecution(count, cellNumber, status, context.Complete(), elapsed) { OutputCut = context.OutputCut };
     }
 
     private static string FormatDuration(TimeSpan duration) =>
