@@ -34,7 +34,8 @@ public static class ImplementationUnderTest
         return grader.LoadImplementationAsync(submission).GetAwaiter().GetResult();
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The course repository holding these tests (the folder with Course.sln).</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -18,4 +18,10 @@ public sealed record GraderOptions
 
     /// <summary>The folder holding the libraries the notebooks reference (the course tree's <c>notebooks/lib</c>).</summary>
     public string? LibraryDirectory { get; init; }
+
+    /// <summary>
+    /// Whether this process runs in the grading sandbox, so a file or network access a cell was refused
+    /// is reported as the sandbox's doing rather than as a plain error.
+    /// </summary>
+    public bool Sandboxed { get; init; }
 }

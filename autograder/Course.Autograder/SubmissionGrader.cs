@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Course.Autograder.Preparation;
+using Course.Autograder.Verdict;
 using Course.Grading.Results;
-using Course.Notebooks.Authoring;
 using Course.Notebooks.Execution;
-using Course.Notebooks.Format;
 using Course.Notebooks.Model;
 using Course.Specs;
 using Course.Specs.Core;
@@ -20,7 +20,7 @@ namespace Course.Autograder;
 /// </remarks>
 public sealed class SubmissionGrader
 {
-    private readonly ModuleNotebooks _module;
+    private readonly ModuleNotebooks? _module;
     private readonly GraderOptions _options;
 
     /// <summary>Creates a grader for the module whose sources are <paramref name="module"/>.</summary>
@@ -33,6 +33,13 @@ public sealed class SubmissionGrader
         _options = options ?? new GraderOptions();
     }
 
+    /// <summary>Creates a grader for prepared submissions only (<see cref="GradeAsync(PreparedSubmission, Action{CheckOutcome}?, CancellationToken)"/>).</summary>
+    /// <param name="options">Time limits and folders; null for the defaults.</param>
+    public SubmissionGrader(GraderOptions? options)
+    {
+        _options = options ?? new GraderOptions();
+    }
+
     /// <summary>Grades the submission at <paramref name="submissionPath"/> (a folder of notebooks, or one notebook).</summary>
     /// <param name="submissionPath">The submission.</param>
     /// <param name="onCheck">Told about each check as soon as it has run, so a crash later keeps the points earned.</param>
@@ -41,26 +48,27 @@ public sealed class SubmissionGrader
     public async Task<SubmissionResult> GradeAsync(string submissionPath, Action<CheckOutcome>? onCheck = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
-        var clock = Stopwatch.StartNew();
-        string studentId = StudentIdOf(submissionPath);
-        string work = PrepareWorkDirectory();
-        var notebooks = new List<NotebookOutcome>();
-        SubmissionRecorder.Start();
-        try
-        {
-            foreach (var (name, source) in _module.Sources)
-            {
-                notebooks.Add(await RunNotebookAsync(submissionPath, name, source, work, cancellationToken));
-            }
-        }
-        finally
-        {
-            SubmissionRecorder.Stop();
-        }
+        var graded = await GradeAsync(SubmissionPreparation.Prepare(Module, submissionPath), onCheck, cancellationToken);
+        return graded with { ContentHash = SubmissionHash.Of(submissionPath) };
+    }
 
-        var checks = RunChecks(SubmissionRecorder.Recorded, notebooks, onCheck);
-        return new SubmissionResult(studentId, SubmissionResult.Graded, "", notebooks, checks,
-            SubmissionHash.Of(submissionPath), clock.Elapsed.TotalSeconds);
+    /// <summary>
+    /// Grades a submission prepared by <see cref="SubmissionPreparation"/> (locked cells already restored),
+    /// without needing the instructor's sources: how the grading process of <c>course grade</c> works.
+    /// </summary>
+    /// <param name="prepared">The prepared submission.</param>
+    /// <param name="onCheck">Told about each check as soon as it has run, so a crash later keeps the points earned.</param>
+    /// <param name="cancellationToken">Stops grading.</param>
+    /// <returns>The result; its content hash is empty (the caller knows what was prepared).</returns>
+    public async Task<SubmissionResult> GradeAsync(PreparedSubmission prepared, Action<CheckOutcome>? onCheck = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var clock = Stopwatch.StartNew();
+        var problems = new GradingProblems();
+        var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, cancellationToken);
+        var checks = RunChecks(recorded, prepared, notebooks, problems, onCheck);
+        var (status, reason) = problems.Verdict();
+        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -72,13 +80,25 @@ public sealed class SubmissionGrader
     /// <returns>The recorded implementation, screened against the reference library standing in.</returns>
     public async Task<Implementation> LoadImplementationAsync(string submissionPath, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        var (_, recorded) = await RunNotebooksAsync(SubmissionPreparation.Prepare(Module, submissionPath), new GradingProblems(), cancellationToken);
+        return Screen(recorded);
+    }
+
+    private ModuleNotebooks Module => _module
+        ?? throw new InvalidOperationException("This grader was created for prepared submissions only: create it with the module's notebooks to grade a submission folder.");
+
+    private async Task<(List<NotebookOutcome> Notebooks, Implementation Recorded)> RunNotebooksAsync(
+        PreparedSubmission prepared, GradingProblems problems, CancellationToken cancellationToken)
+    {
         string work = PrepareWorkDirectory();
+        var notebooks = new List<NotebookOutcome>();
         SubmissionRecorder.Start();
         try
         {
-            foreach (var (name, source) in _module.Sources)
+            foreach (var notebook in prepared.Notebooks)
             {
-                await RunNotebookAsync(submissionPath, name, source, work, cancellationToken);
+                notebooks.Add(await RunNotebookAsync(notebook, work, problems, cancellationToken));
             }
         }
         finally
@@ -86,7 +106,7 @@ public sealed class SubmissionGrader
             SubmissionRecorder.Stop();
         }
 
-        return Screen(SubmissionRecorder.Recorded);
+        return (notebooks, SubmissionRecorder.Recorded);
     }
 
     /// <summary>The student id of a submission: its folder's name, or its notebook's name without extension.</summary>
@@ -97,7 +117,7 @@ public sealed class SubmissionGrader
             ? new DirectoryInfo(submissionPath).Name
             : Path.GetFileNameWithoutExtension(submissionPath);
 
-    private IReadOnlyList<CheckOutcome> RunChecks(Implementation recorded, List<NotebookOutcome> notebooks, Action<CheckOutcome>? onCheck)
+    private IReadOnlyList<CheckOutcome> RunChecks(Implementation recorded, PreparedSubmission prepared, List<NotebookOutcome> notebooks, GradingProblems problems, Action<CheckOutcome>? onCheck)
     {
         var implementation = Screen(recorded);
         var outcomes = new List<CheckOutcome>();
@@ -107,14 +127,14 @@ public sealed class SubmissionGrader
         var stuck = new HashSet<Exercise>();
         foreach (var spec in ModuleSpecs.All)
         {
-            string notebook = _module.NotebookOf(spec.GradeId) ?? "(not in any notebook)";
+            string notebook = prepared.NotebookOf(spec.GradeId) ?? "(not in any notebook)";
             var exercise = Exercises.Of(spec.GradeId);
             var result = stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None)
                 ? new CheckResult(spec, CheckStatus.TimedOut, $"Not run: an earlier check of {(exercise == Exercise.None ? string.Join(", ", stuck) : exercise)} timed out, so this one would too.", TimeSpan.Zero)
                 : SpecRunner.RunOne(spec, implementation, _options.CheckTimeoutScale);
-            if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None)
+            if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
             {
-                stuck.Add(exercise);
+                problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");
             }
 
             string message = result.Status == CheckStatus.Missing
@@ -152,47 +172,31 @@ public sealed class SubmissionGrader
         _ => "missing",
     };
 
-    private async Task<NotebookOutcome> RunNotebookAsync(string submissionPath, string name, Notebook source, string work, CancellationToken cancellationToken)
+    private async Task<NotebookOutcome> RunNotebookAsync(PreparedNotebook prepared, string work, GradingProblems problems, CancellationToken cancellationToken)
     {
-        string? path = Directory.Exists(submissionPath)
-            ? Path.Combine(submissionPath, name)
-            : Path.GetFileName(submissionPath) == name ? submissionPath : null;
-        if (path is null || !File.Exists(path))
+        var lines = new List<string>(prepared.Problems);
+        foreach (string problem in prepared.Problems)
         {
-            return new NotebookOutcome(name, "missing", [$"{name} was not in the submission."]);
+            problems.Add(prepared.Tampered ? SubmissionStatus.LockedCellRestored : prepared.Status, problem);
         }
 
-        Notebook submitted;
-        try
+        if (prepared.Notebook is null)
         {
-            submitted = NotebookFile.Load(path);
-        }
-        catch (NotebookFormatException e)
-        {
-            return new NotebookOutcome(name, "unreadable", [e.Message]);
+            return new NotebookOutcome(prepared.Name, prepared.Status, lines);
         }
 
-        if (submitted.Cells.Count == 0)
-        {
-            return new NotebookOutcome(name, "empty", [$"{name} has no cells."]);
-        }
-
-        if (!ModuleNotebooks.AllGradeIds(submitted).Overlaps(ModuleNotebooks.AllGradeIds(source)))
-        {
-            return new NotebookOutcome(name, "from another module", [$"{name} has none of this notebook's cells: is it the right file?"]);
-        }
-
-        var problems = new List<string>();
-        var restored = LockedCells.Restore(submitted, source);
-        problems.AddRange(restored.Tampering.Select(t => t.ToString()));
         var run = await new NotebookRunner(new NotebookRunOptions { CellTimeout = _options.CellTimeout, KeepGoing = true })
-            .RunAsync(GradedPart(restored.Notebook), Path.Combine(work, "notebooks"), cancellationToken);
-        foreach (var cell in run.Cells.Where(c => c.Outcome != CellOutcome.Passed))
+            .RunAsync(GradedPart(prepared.Notebook), Path.Combine(work, "notebooks"), cancellationToken);
+        foreach (var cell in run.Cells)
         {
-            problems.Add($"Cell {cell.CellNumber}: {cell.FailureReason ?? cell.Outcome.ToString()}");
+            foreach (var (status, text) in CellProblem.Of(prepared.Name, cell, _options.CellTimeout, _options.Sandboxed ? work : null))
+            {
+                problems.Add(status, text);
+                lines.Add(text);
+            }
         }
 
-        return new NotebookOutcome(name, "ran", problems);
+        return new NotebookOutcome(prepared.Name, "ran", lines);
     }
 
     /// <summary>

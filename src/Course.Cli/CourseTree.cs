@@ -19,6 +19,14 @@ public static class CourseTree
     /// <returns>The full path.</returns>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root(), .. parts]);
 
+    /// <summary>A path under the repository root, or null when there is no repository in view (as in the grading sandbox).</summary>
+    /// <param name="parts">The path's parts below the root.</param>
+    /// <returns>The full path, or null.</returns>
+    public static string? TryPath(params string[] parts) =>
+        (FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory)) is { } root
+            ? System.IO.Path.Combine([root, .. parts])
+            : null;
+
     private static string? FindUpward(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Course.Autograder;
+using Course.Autograder.Preparation;
 using Course.Grading.Results;
 
 namespace Course.Cli.Commands;
@@ -11,6 +12,12 @@ namespace Course.Cli.Commands;
 /// </summary>
 public static class GradeSubmissionCommand
 {
+    /// <summary>
+    /// The environment variable <c>course grade</c> sets to 1 for a grading process it runs in the sandbox,
+    /// so that refused file and network accesses are reported as the sandbox's doing.
+    /// </summary>
+    public const string SandboxedVariable = "COURSE_SANDBOXED";
+
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
@@ -21,10 +28,14 @@ public static class GradeSubmissionCommand
         var result = new Option<string>("--result") { Description = "Where to write the result (JSON).", Required = true, HelpName = "FILE" };
         var progress = new Option<string?>("--progress") { Description = "A file to append each check's outcome to as soon as it is known.", HelpName = "FILE" };
         var work = new Option<string?>("--work") { Description = "The folder the notebooks run in (default: a new temporary folder).", HelpName = "DIR" };
+        var prepared = new Option<bool>("--prepared")
+        {
+            Description = "SUBMISSION is a folder prepared by course grade (locked cells already restored): grade it without reading the instructor's sources.",
+        };
 
         var command = new Command("grade-submission", "Grade one submission in this process (course grade runs this once per submission, in its own process).")
         {
-            submission, source, lib, result, progress, work,
+            submission, source, lib, result, progress, work, prepared,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,20 +47,42 @@ public static class GradeSubmissionCommand
                 return 2;
             }
 
-            var module = ModuleNotebooks.Load(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
-            var grader = new SubmissionGrader(module, new GraderOptions
+            var options = new GraderOptions
             {
-                LibraryDirectory = parse.GetValue(lib) ?? CourseTree.Path("notebooks", "lib"),
+                LibraryDirectory = parse.GetValue(lib) ?? CourseTree.TryPath("notebooks", "lib"),
                 WorkDirectory = parse.GetValue(work),
-            });
+                Sandboxed = Environment.GetEnvironmentVariable(SandboxedVariable) == "1",
+            };
             string? progressFile = parse.GetValue(progress);
-            var graded = await grader.GradeAsync(submissionPath, outcome =>
+            Action<CheckOutcome> onCheck = outcome =>
             {
                 if (progressFile is not null)
                 {
                     ResultJson.AppendProgress(progressFile, outcome);
                 }
-            }, cancellationToken);
+            };
+            SubmissionResult graded;
+            if (parse.GetValue(prepared))
+            {
+                PreparedSubmission submissionPrepared;
+                try
+                {
+                    submissionPrepared = SubmissionPreparation.Read(submissionPath);
+                }
+                catch (InvalidDataException e)
+                {
+                    await error.WriteLineAsync($"course grade-submission: {e.Message}");
+                    return 2;
+                }
+
+                graded = await new SubmissionGrader(options).GradeAsync(submissionPrepared, onCheck, cancellationToken);
+            }
+            else
+            {
+                var module = ModuleNotebooks.Load(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
+                graded = await new SubmissionGrader(module, options).GradeAsync(submissionPath, onCheck, cancellationToken);
+            }
+
             ResultJson.Write(parse.GetValue(result)!, graded);
             // Student threads left running (an abandoned infinite loop) must not keep the process alive.
             return 0;

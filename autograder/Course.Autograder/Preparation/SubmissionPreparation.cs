@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Course.Grading.Output;
+using Course.Grading.Results;
+using Course.Notebooks.Authoring;
+using Course.Notebooks.Format;
+using Course.Notebooks.Model;
+
+namespace Course.Autograder.Preparation;
+
+/// <summary>
+/// Turns a student's folder into a <see cref="PreparedSubmission"/>: finds each module notebook, says
+/// why one cannot be graded (missing, not a notebook, empty, from another module) and restores locked
+/// cells from the instructor's source. <c>course grade</c> does this in its own process and hands the
+/// grading process only the result, so the solutions never enter the process that runs student code.
+/// </summary>
+public static class SubmissionPreparation
+{
+    /// <summary>The manifest's file name in a prepared folder.</summary>
+    public const string ManifestFileName = "prepared.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Prepares <paramref name="submissionPath"/> (a folder of notebooks, or one notebook) in memory.</summary>
+    /// <param name="module">The instructor's source notebooks.</param>
+    /// <param name="submissionPath">The submission.</param>
+    /// <returns>The prepared submission.</returns>
+    public static PreparedSubmission Prepare(ModuleNotebooks module, string submissionPath)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        // A notebook is recognised by the grade_ids only it has: every notebook shares "setup".
+        var idsOf = module.Sources.ToDictionary(s => s.Name, s => ModuleNotebooks.AllGradeIds(s.Source));
+        var notebooks = module.Sources.Select(s =>
+        {
+            var own = idsOf[s.Name].Where(id => idsOf.All(o => o.Key == s.Name || !o.Value.Contains(id))).ToHashSet();
+            return PrepareOne(submissionPath, s.Name, s.Source, own.Count > 0 ? own : idsOf[s.Name]);
+        }).ToArray();
+        var gradeIds = module.Sources
+            .SelectMany(s => ModuleNotebooks.GradedCells(s.Source).Select(id => (Id: id, s.Name)))
+            .GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
+        return new PreparedSubmission(SubmissionGrader.StudentIdOf(submissionPath), notebooks, gradeIds);
+    }
+
+    /// <summary>Prepares a submission into <paramref name="intoDirectory"/>: the restored notebooks and a manifest.</summary>
+    /// <param name="module">The instructor's source notebooks.</param>
+    /// <param name="submissionPath">The submission.</param>
+    /// <param name="intoDirectory">An empty or new folder; earlier contents are replaced.</param>
+    /// <returns>The prepared submission.</returns>
+    public static PreparedSubmission Prepare(ModuleNotebooks module, string submissionPath, string intoDirectory)
+    {
+        var prepared = Prepare(module, submissionPath);
+        Write(prepared, intoDirectory);
+        return prepared;
+    }
+
+    /// <summary>Writes a prepared submission into <paramref name="directory"/>.</summary>
+    /// <param name="prepared">The prepared submission.</param>
+    /// <param name="directory">The folder; earlier notebooks and manifest in it are replaced.</param>
+    public static void Write(PreparedSubmission prepared, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        foreach (var notebook in prepared.Notebooks.Where(n => n.Notebook is not null))
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, notebook.Name), IpynbWriter.Serialize(notebook.Notebook!));
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(directory, ManifestFileName), JsonSerializer.Serialize(prepared, Json));
+    }
+
+    /// <summary>Reads a folder written by <see cref="Write"/>.</summary>
+    /// <param name="directory">The prepared folder.</param>
+    /// <returns>The prepared submission, its ready notebooks loaded.</returns>
+    /// <exception cref="InvalidDataException">The folder has no manifest, or a ready notebook is missing or unreadable.</exception>
+    public static PreparedSubmission Read(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        string manifest = Path.Combine(directory, ManifestFileName);
+        if (!File.Exists(manifest))
+        {
+            throw new InvalidDataException($"'{Path.GetFullPath(directory)}' is not a prepared submission: it has no {ManifestFileName}.");
+        }
+
+        var prepared = JsonSerializer.Deserialize<PreparedSubmission>(File.ReadAllText(manifest))
+            ?? throw new InvalidDataException($"{manifest} is empty.");
+        var notebooks = prepared.Notebooks.Select(n => n.Status != PreparedNotebook.Ready ? n : n with
+        {
+            Notebook = File.Exists(Path.Combine(directory, n.Name))
+                ? NotebookFile.Load(Path.Combine(directory, n.Name))
+                : throw new InvalidDataException($"The prepared submission in '{directory}' says {n.Name} is ready, but the file is not there."),
+        }).ToArray();
+        return prepared with { Notebooks = notebooks };
+    }
+
+    private static PreparedNotebook PrepareOne(string submissionPath, string name, Notebook source, IReadOnlySet<string> ownGradeIds)
+    {
+        string? path = Directory.Exists(submissionPath)
+            ? Path.Combine(submissionPath, name)
+            : Path.GetFileName(submissionPath) == name ? submissionPath : null;
+        if (path is null || !File.Exists(path))
+        {
+            return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission."], false);
+        }
+
+        Notebook submitted;
+        try
+        {
+            submitted = NotebookFile.Load(path);
+        }
+        catch (NotebookFormatException e)
+        {
+            return new PreparedNotebook(name, SubmissionStatus.UnreadableNotebook, [$"{name} is not a readable notebook: {e.Message}"], false);
+        }
+
+        if (submitted.Cells.Count == 0)
+        {
+            return new PreparedNotebook(name, SubmissionStatus.EmptyNotebook, [$"{name} has no cells."], false);
+        }
+
+        if (!ModuleNotebooks.AllGradeIds(submitted).Overlaps(ownGradeIds))
+        {
+            return new PreparedNotebook(name, SubmissionStatus.WrongNotebook, [$"{name} has none of this notebook's cells: is it a notebook from another module?"], false);
+        }
+
+        var restored = LockedCells.Restore(submitted, source);
+        return new PreparedNotebook(name, PreparedNotebook.Ready, [.. restored.Tampering.Select(t => $"{name}: {t}")], restored.Tampering.Count > 0)
+        {
+            Notebook = restored.Notebook,
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Course.Grading.Results;
+using Course.Notebooks.Execution;
+
+namespace Course.Autograder.Verdict;
+
+/// <summary>
+/// What a failed (or flooded) cell means for a submission's status: a compile error, an exception, a
+/// cell that ran too long or out of memory, or something the sandbox refused.
+/// </summary>
+public static class CellProblem
+{
+    /// <summary>The problems of one cell of a notebook run, each with its status and student-facing line.</summary>
+    /// <param name="notebook">The notebook's file name.</param>
+    /// <param name="cell">The cell's result.</param>
+    /// <param name="cellTimeout">The cell time limit, for the reason of a timed-out cell.</param>
+    /// <param name="sandboxWorkDirectory">
+    /// The work folder when grading runs in the sandbox, so a refused file or network access is its doing; null when not sandboxed.
+    /// </param>
+    /// <returns>The problems; none for a cell that passed with its output whole.</returns>
+    public static IEnumerable<(string Status, string Text)> Of(string notebook, CellRunResult cell, TimeSpan cellTimeout, string? sandboxWorkDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var execution = cell.Execution;
+        if (execution?.OutputCut == true)
+        {
+            yield return (SubmissionStatus.OutputCapped,
+                $"{notebook} cell {cell.CellNumber} printed more output than the grader keeps: its first and last lines were kept and the middle cut");
+        }
+
+        if (cell.Outcome != CellOutcome.Failed)
+        {
+            yield break;
+        }
+
+        string where = $"{notebook} cell {cell.CellNumber}";
+        switch (execution?.Status)
+        {
+            case ExecutionStatus.CompilationFailed:
+                var first = execution.Diagnostics.FirstOrDefault();
+                yield return (SubmissionStatus.CompileError, first is null
+                    ? $"{where} did not compile"
+                    : $"Compile error in {notebook} {first.Describe(cell.CellNumber)}");
+                break;
+            case ExecutionStatus.TimedOut:
+                yield return (SubmissionStatus.TimedOut,
+                    $"{where} ran longer than {cellTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped (look for a loop that never ends)");
+                break;
+            case ExecutionStatus.Threw when execution.Exception is { } e:
+                yield return Thrown(where, e, sandboxWorkDirectory);
+                break;
+            default:
+                yield return (SubmissionStatus.ErrorInCell, $"{where}: {cell.FailureReason ?? "failed"}");
+                break;
+        }
+    }
+
+    private static (string Status, string Text) Thrown(string where, CellExceptionInfo e, string? sandboxWorkDirectory)
+    {
+        string at = e.Line is int line ? $"{where}, line {line}" : where;
+        string shortType = e.Type[(e.Type.LastIndexOf('.') + 1)..];
+        if (shortType is "OutOfMemoryException" or "InsufficientExecutionStackException")
+        {
+            return (SubmissionStatus.OutOfMemory, $"{at} ran out of memory ({e.Type}: {e.Message})");
+        }
+
+        if (sandboxWorkDirectory is not null && shortType is "SocketException" or "HttpRequestException")
+        {
+            return (SubmissionStatus.BlockedBySandbox, $"{at} tried to open a network connection, which grading does not allow ({e.Type}: {e.Message})");
+        }
+
+        if (sandboxWorkDirectory is not null && IsFileSystemRefusal(shortType, e.Message, sandboxWorkDirectory))
+        {
+            return (SubmissionStatus.BlockedBySandbox,
+                $"{at} tried to use a file outside its own folder, which grading does not allow: it sees only its work folder, read-only system files and nothing else ({e.Type}: {e.Message})");
+        }
+
+        return (SubmissionStatus.ErrorInCell, $"{at} threw {e.Type}: {e.Message}");
+    }
+
+    // Outside its work folder a sandboxed cell finds nothing (not found) or a read-only file system.
+    private static bool IsFileSystemRefusal(string type, string message, string workDirectory) =>
+        type is "UnauthorizedAccessException"
+        || (type is "IOException" && message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+        || (type is "DirectoryNotFoundException" or "FileNotFoundException" && Path.IsPathRooted(PathIn(message)) && !PathIn(message).StartsWith(workDirectory, StringComparison.Ordinal));
+
+    // .NET's not-found messages quote the path: Could not find a part of the path '/x/y'.
+    private static string PathIn(string message)
+    {
+        int start = message.IndexOf('\'', StringComparison.Ordinal), end = message.LastIndexOf('\'');
+        return start >= 0 && end > start ? message[(start + 1)..end] : "";
+    }
+}
