@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Course.Autograder.Preparation;
+using Course.Autograder.Screening;
 using Course.Autograder.Verdict;
 using Course.Grading.Results;
 using Course.Notebooks.Execution;
@@ -65,8 +66,9 @@ public sealed class SubmissionGrader
         ArgumentNullException.ThrowIfNull(prepared);
         var clock = Stopwatch.StartNew();
         var problems = new GradingProblems();
-        var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, cancellationToken);
-        var checks = RunChecks(recorded, prepared, notebooks, problems, onCheck);
+        var usesReference = new List<(Exercise Exercise, string Text)>();
+        var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, usesReference, cancellationToken);
+        var checks = RunChecks(recorded, prepared, problems, usesReference, onCheck, notebooks);
         var (status, reason) = problems.Verdict();
         return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds);
     }
@@ -81,7 +83,7 @@ public sealed class SubmissionGrader
     public async Task<Implementation> LoadImplementationAsync(string submissionPath, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
-        var (_, recorded) = await RunNotebooksAsync(SubmissionPreparation.Prepare(Module, submissionPath), new GradingProblems(), cancellationToken);
+        var (_, recorded) = await RunNotebooksAsync(SubmissionPreparation.Prepare(Module, submissionPath), new GradingProblems(), [], cancellationToken);
         return Screen(recorded);
     }
 
@@ -89,7 +91,7 @@ public sealed class SubmissionGrader
         ?? throw new InvalidOperationException("This grader was created for prepared submissions only: create it with the module's notebooks to grade a submission folder.");
 
     private async Task<(List<NotebookOutcome> Notebooks, Implementation Recorded)> RunNotebooksAsync(
-        PreparedSubmission prepared, GradingProblems problems, CancellationToken cancellationToken)
+        PreparedSubmission prepared, GradingProblems problems, List<(Exercise Exercise, string Text)> usesReference, CancellationToken cancellationToken)
     {
         string work = PrepareWorkDirectory();
         var notebooks = new List<NotebookOutcome>();
@@ -98,7 +100,7 @@ public sealed class SubmissionGrader
         {
             foreach (var notebook in prepared.Notebooks)
             {
-                notebooks.Add(await RunNotebookAsync(notebook, work, problems, cancellationToken));
+                notebooks.Add(await RunNotebookAsync(notebook, work, problems, usesReference, cancellationToken));
             }
         }
         finally
@@ -117,7 +119,9 @@ public sealed class SubmissionGrader
             ? new DirectoryInfo(submissionPath).Name
             : Path.GetFileNameWithoutExtension(submissionPath);
 
-    private IReadOnlyList<CheckOutcome> RunChecks(Implementation recorded, PreparedSubmission prepared, List<NotebookOutcome> notebooks, GradingProblems problems, Action<CheckOutcome>? onCheck)
+    private IReadOnlyList<CheckOutcome> RunChecks(
+        Implementation recorded, PreparedSubmission prepared, GradingProblems problems, List<(Exercise Exercise, string Text)> usesReference,
+        Action<CheckOutcome>? onCheck, List<NotebookOutcome> notebooks)
     {
         var implementation = Screen(recorded);
         var outcomes = new List<CheckOutcome>();
@@ -129,7 +133,12 @@ public sealed class SubmissionGrader
         {
             string notebook = prepared.NotebookOf(spec.GradeId) ?? "(not in any notebook)";
             var exercise = Exercises.Of(spec.GradeId);
-            var result = stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None)
+            // A solution built on the reference earns nothing for that exercise, nor for the checks that
+            // combine exercises (nor, with Implementation.Reference, for any): they would measure the library.
+            var borrowed = usesReference.FirstOrDefault(u => u.Exercise == exercise || u.Exercise == Exercise.None || exercise == Exercise.None);
+            var result = borrowed.Text is not null
+                ? new CheckResult(spec, CheckStatus.Failed, $"Not credited: {borrowed.Text}.", TimeSpan.Zero)
+                : stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None)
                 ? new CheckResult(spec, CheckStatus.TimedOut, $"Not run: an earlier check of {(exercise == Exercise.None ? string.Join(", ", stuck) : exercise)} timed out, so this one would too.", TimeSpan.Zero)
                 : SpecRunner.RunOne(spec, implementation, _options.CheckTimeoutScale);
             if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
@@ -172,7 +181,8 @@ public sealed class SubmissionGrader
         _ => "missing",
     };
 
-    private async Task<NotebookOutcome> RunNotebookAsync(PreparedNotebook prepared, string work, GradingProblems problems, CancellationToken cancellationToken)
+    private async Task<NotebookOutcome> RunNotebookAsync(
+        PreparedNotebook prepared, string work, GradingProblems problems, List<(Exercise Exercise, string Text)> usesReference, CancellationToken cancellationToken)
     {
         var lines = new List<string>(prepared.Problems);
         foreach (string problem in prepared.Problems)
@@ -183,6 +193,14 @@ public sealed class SubmissionGrader
         if (prepared.Notebook is null)
         {
             return new NotebookOutcome(prepared.Name, prepared.Status, lines);
+        }
+
+        foreach (var call in ReferenceCalls.Find(GradedPart(prepared.Notebook), Path.Combine(work, "lib")))
+        {
+            string text = $"{prepared.Name} {call.Message}";
+            problems.Add(SubmissionStatus.CallsReference, text);
+            lines.Add(text);
+            usesReference.Add((call.Exercise, text));
         }
 
         var run = await new NotebookRunner(new NotebookRunOptions { CellTimeout = _options.CellTimeout, KeepGoing = true })
