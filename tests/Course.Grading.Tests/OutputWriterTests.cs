@@ -63,7 +63,7 @@ public sealed class OutputWriterTests
 
         string md = FeedbackWriter.ToMarkdown(r);
 
-        Assert.Contains("Grading ended early: timed out", md);
+        Assert.Contains("**Status: timed out.** Grading took longer than 300 s", md);
         Assert.Contains("Cell 4: (2,5): error CS1002", md);
     }
 

@@ -23,7 +23,7 @@ public static class FeedbackWriter
         sb.Append("**Score: ").Append(N(result.Score)).Append(" / ").Append(N(result.MaxScore)).AppendLine("**").AppendLine();
         if (result.Status != SubmissionResult.Graded)
         {
-            sb.Append("**Grading ended early: ").Append(result.Status).Append(".** ").AppendLine(result.Reason).AppendLine();
+            sb.Append("**Status: ").Append(result.Status).Append(".** ").AppendLine(result.Reason).AppendLine();
         }
 
         foreach (var notebook in result.Notebooks)
@@ -77,7 +77,7 @@ public static class FeedbackWriter
         sb.Append("<h1>Feedback for ").Append(E(result.StudentId)).Append("</h1><p><b>Score: ").Append(N(result.Score)).Append(" / ").Append(N(result.MaxScore)).Append("</b></p>");
         if (result.Status != SubmissionResult.Graded)
         {
-            sb.Append("<p class=\"warn\"><b>Grading ended early: ").Append(E(result.Status)).Append(".</b> ").Append(E(result.Reason)).Append("</p>");
+            sb.Append("<p class=\"warn\"><b>Status: ").Append(E(result.Status)).Append(".</b> ").Append(E(result.Reason)).Append("</p>");
         }
 
         foreach (var notebook in result.Notebooks)

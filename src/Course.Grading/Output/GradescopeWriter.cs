@@ -34,7 +34,7 @@ public static class GradescopeWriter
         var document = new JsonObject
         {
             ["score"] = result.Score,
-            ["output"] = result.Status == SubmissionResult.Graded ? "" : $"Grading ended early ({result.Status}): {result.Reason}",
+            ["output"] = result.Status == SubmissionResult.Graded ? "" : $"Status: {result.Status}. {result.Reason}",
             ["tests"] = tests,
         };
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -2,8 +2,8 @@ namespace Course.Grading.Results;
 
 /// <summary>The graded result of one submission: what the gradebook, feedback and Gradescope files are made from.</summary>
 /// <param name="StudentId">The student's id (the submission folder's or notebook's name).</param>
-/// <param name="Status">graded, or why grading ended early (timed out, out of memory, crashed, exited early).</param>
-/// <param name="Reason">The student-facing reason for a status other than graded.</param>
+/// <param name="Status">graded, or the most serious problem found (a <see cref="SubmissionStatus"/> word: compile error, timed out, crashed, ...).</param>
+/// <param name="Reason">The student-facing reason for a status other than graded, naming notebook, cell and line where known.</param>
 /// <param name="Notebooks">What happened to each notebook.</param>
 /// <param name="Checks">Every check, passed or not.</param>
 /// <param name="ContentHash">A hash of the submission's files and the grader's version: unchanged means no need to regrade.</param>
@@ -13,7 +13,7 @@ public sealed record SubmissionResult(
     IReadOnlyList<CheckOutcome> Checks, string ContentHash, double Seconds)
 {
     /// <summary>The status of a submission whose grading ran to the end.</summary>
-    public const string Graded = "graded";
+    public const string Graded = SubmissionStatus.Graded;
 
     /// <summary>Points earned.</summary>
     public double Score => Checks.Sum(c => c.Score);
