@@ -52,7 +52,10 @@ public static class LockedCells
                 continue;
             }
 
-            if (Differences(restored.Cells[matches[0]], Released(sourceCell, cellNumber)) is string edits)
+            // The instructor's own cell (hidden tests and all) is not tampering either: grading the
+            // sources themselves, as the tests of the kit do, must come out clean.
+            if (Differences(restored.Cells[matches[0]], Released(sourceCell, cellNumber)) is string edits
+                && Differences(restored.Cells[matches[0]], sourceCell) is not null)
             {
                 tampering.Add(new LockedCellTampering(name, cellNumber, TamperingKind.Edited, edits));
             }

@@ -31,6 +31,25 @@ public sealed class LockedCellsTests
     }
 
     [Fact]
+    public void The_instructors_source_itself_is_untouched_though_its_check_cells_hold_hidden_tests()
+    {
+        LockedCellRestoration restored = LockedCells.Restore(Source(), Source());
+
+        Assert.True(restored.Untouched, string.Join("; ", restored.Tampering));
+    }
+
+    [Fact]
+    public void A_check_cell_with_the_hidden_tests_removed_differently_still_counts_as_edited()
+    {
+        Notebook submission = Submission();
+        submission.Cells[2].Source = "Check(Sum(data) == 6);\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS";
+
+        LockedCellRestoration restored = LockedCells.Restore(submission, Source());
+
+        Assert.Equal(("check-sum", TamperingKind.Edited), restored.Tampering.Select(t => (t.Name, t.Kind)).Single());
+    }
+
+    [Fact]
     public void An_edited_check_cell_is_reported_and_replaced()
     {
         Notebook submission = Submission();
