@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Course.Autograder;
+using Course.Autograder.Preparation;
 using Course.Grading.Results;
 using Course.Grading.Running;
+using Course.Grading.Sandboxing;
 using Course.Specs;
 
 namespace Course.Cli.Commands;
@@ -13,6 +15,12 @@ namespace Course.Cli.Commands;
 /// limits, and writes the gradebook, per-student feedback, Gradescope results and a class summary.
 /// With no submissions named it grades the bundled samples in <c>autograder/samples</c>.
 /// </summary>
+/// <remarks>
+/// Each submission is prepared here (locked cells restored from the instructor's sources) and only the
+/// prepared copy is handed to the grading process, which runs in a bubblewrap sandbox where bwrap works:
+/// the process running student code never sees the solutions, other submissions or the network.
+/// Without bwrap, grading still works and says prominently that it ran unsandboxed (docs/SANDBOX.md).
+/// </remarks>
 public static class GradeCommand
 {
     /// <summary>The default output folder.</summary>
@@ -33,10 +41,12 @@ public static class GradeCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds one submission may take before it is stopped.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var memory = new Option<int>("--memory") { Description = "Megabytes of managed memory one submission may use.", DefaultValueFactory = _ => 2048, HelpName = "MB" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Submissions graded at once, each in its own process (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var cpuTime = new Option<int?>("--cpu-time") { Description = "Seconds of CPU time one submission may use before it is stopped (default: twice --timeout).", HelpName = "SECONDS" };
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run submissions without the bubblewrap sandbox (network and file system open to them); a warning says so." };
 
         var command = new Command("grade", "Grade submissions: gradebook.csv, feedback per student, Gradescope results.json and a class summary.")
         {
-            submissions, output, force, source, timeout, memory, jobs,
+            submissions, output, force, source, timeout, memory, jobs, cpuTime, noSandbox,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,6 +56,13 @@ public static class GradeCommand
             if (seconds < 1 || megabytes < 64 || parallel < 1)
             {
                 await stderr.WriteLineAsync($"course grade: --timeout must be at least 1 second, --memory at least 64 MB and --jobs at least 1, but were {seconds}, {megabytes} and {parallel}.");
+                return 2;
+            }
+
+            int cpuSeconds = parse.GetValue(cpuTime) ?? 2 * seconds;
+            if (cpuSeconds < 1)
+            {
+                await stderr.WriteLineAsync($"course grade: --cpu-time must be at least 1 second, but was {cpuSeconds}.");
                 return 2;
             }
 
@@ -62,6 +79,23 @@ public static class GradeCommand
             var module = ModuleNotebooks.Load(sourceDir);
             string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
             string lib = CourseTree.Path("notebooks", "lib");
+            if (!Directory.Exists(lib))
+            {
+                await stderr.WriteLineAsync($"course grade: the notebooks' libraries are not laid out in {lib}; build src/Course.Cli first (dotnet build src/Course.Cli).");
+                return 2;
+            }
+
+            var sandbox = parse.GetValue(noSandbox) ? SandboxDetection.Unavailable("--no-sandbox was given") : Sandbox.Detect();
+            try
+            {
+                sandbox.Sandbox?.CheckWritableFolder(outDir);
+            }
+            catch (ArgumentException e)
+            {
+                await stderr.WriteLineAsync($"course grade: --out {outDir} cannot hold sandboxed grading folders. {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
+                return 2;
+            }
+
             var run = new GradingRun(new GradingRunOptions
             {
                 OutputDirectory = outDir,
@@ -70,12 +104,17 @@ public static class GradeCommand
                 Parallelism = parallel,
                 WallTimeLimit = TimeSpan.FromSeconds(seconds),
                 MemoryLimitBytes = (long)megabytes << 20,
+                CpuTimeLimit = TimeSpan.FromSeconds(cpuSeconds),
+                Sandbox = sandbox.Sandbox,
+                UnsandboxedReason = sandbox.Reason,
+                Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
-                GradingProcess = (submission, resultFile, progressFile) => ChildProcess(submission, resultFile, progressFile, sourceDir, lib),
+                GradingProcess = (submission, resultFile, progressFile) => ChildProcess(module, submission, resultFile, progressFile, lib, sandbox.IsAvailable),
             });
 
-            await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s, {megabytes} MB).");
+            await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
+                + (sandbox.IsAvailable ? $"sandbox: {sandbox.Reason})." : "UNSANDBOXED)."));
             var clock = Stopwatch.StartNew();
             var results = await run.RunAsync(paths.Select(Path.GetFullPath).ToArray(), SubmissionGrader.StudentIdOf,
                 p => stdout.WriteLine($"[{p.Done}/{p.Total}] {p.StudentId}: {p.What}"), cancellationToken);
@@ -94,8 +133,24 @@ public static class GradeCommand
         return Directory.Exists(folder) ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToArray() : [];
     }
 
-    private static ProcessStartInfo ChildProcess(string submission, string resultFile, string progressFile, string sourceDir, string lib)
+    private static ProcessStartInfo ChildProcess(ModuleNotebooks module, string submission, string resultFile, string progressFile, string lib, bool sandboxed)
     {
+        // Everything the grading process gets lives in its grading folder (the sandbox's one writable
+        // folder, emptied by GradingRun before each attempt): the submission with its locked cells
+        // already restored here, so the instructor's sources never enter the process that runs student
+        // code, and a copy of the libraries, which the process uses as they are instead of copying them
+        // from the course tree it cannot see.
+        string grading = Path.GetDirectoryName(resultFile)!;
+        string prepared = Path.Combine(grading, "submission");
+        string work = Path.Combine(grading, "work");
+        string workLib = Path.Combine(work, "lib");
+        SubmissionPreparation.Prepare(module, submission, prepared);
+        Directory.CreateDirectory(workLib);
+        foreach (string file in Directory.GetFiles(lib))
+        {
+            File.Copy(file, Path.Combine(workLib, Path.GetFileName(file)), overwrite: true);
+        }
+
         // Run this very program again: the apphost when there is one, else `dotnet course.dll`.
         string self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self);
@@ -104,11 +159,14 @@ public static class GradeCommand
             start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);
         }
 
-        string work = Path.Combine(Path.GetDirectoryName(resultFile)!, "work");
-        Directory.CreateDirectory(work);
-        foreach (string arg in new[] { "grade-submission", submission, "--source", sourceDir, "--lib", lib, "--result", resultFile, "--progress", progressFile, "--work", work })
+        foreach (string arg in new[] { "grade-submission", prepared, "--prepared", "--lib", workLib, "--result", resultFile, "--progress", progressFile, "--work", work })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (sandboxed)
+        {
+            start.Environment[GradeSubmissionCommand.SandboxedVariable] = "1";
         }
 
         start.WorkingDirectory = work;

@@ -15,13 +15,19 @@ public static class ClassSummaryWriter
 
     /// <summary>The summary as a standalone HTML page.</summary>
     /// <param name="results">Every graded submission.</param>
+    /// <param name="gradingNote">How the run graded (sandboxed or not, its limits), shown under the title; null for none.</param>
     /// <returns>The HTML text.</returns>
-    public static string ToHtml(IReadOnlyList<SubmissionResult> results)
+    public static string ToHtml(IReadOnlyList<SubmissionResult> results, string? gradingNote = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Class summary</title>")
             .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}</style></head><body><h1>Class summary</h1>")
             .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
+        if (gradingNote is not null)
+        {
+            sb.Append("<p class=\"grading-note\">").Append(WebUtility.HtmlEncode(gradingNote)).Append("</p>");
+        }
+
         sb.Append("<h2>Score histogram</h2>").Append(Histogram(results));
         sb.Append("<h2>Pass rate per check</h2>").Append(PassRates(results));
         return sb.Append("</body></html>").ToString();

@@ -2,27 +2,57 @@ using System.Diagnostics;
 using System.Globalization;
 using Course.Grading.Output;
 using Course.Grading.Results;
+using Course.Grading.Sandboxing;
 
 namespace Course.Grading.Running;
 
 /// <summary>
-/// Grades a class: each submission in its own process, with a wall-time limit and a memory limit,
-/// output capped, and its results written atomically the moment it finishes (feedback, Gradescope
-/// results, then the gradebook and summary rewritten whole). A run that is killed loses at most the
-/// submission in progress, and running again resumes: submissions whose content is unchanged keep
-/// their earlier result.
+/// Grades a class: each submission in its own process, with a wall-time limit, a CPU-time cap and a
+/// memory limit, in a sandbox when one is given (and with a warning when not), output capped, and its
+/// results written atomically the moment it finishes (feedback, Gradescope results, then the gradebook
+/// and summary rewritten whole). A run that is killed loses at most the submission in progress, and
+/// running again resumes: submissions whose content is unchanged keep their earlier result.
 /// </summary>
 public sealed class GradingRun
 {
+    // What a grading process leaves for the driver is read only when it is a plain file of a sane size:
+    // the process may have replaced it with a link to another file, a named pipe or gigabytes.
+    private const long MaxResultBytes = 64L << 20;
+
     private readonly GradingRunOptions _options;
+    private readonly TimeSpan _cpuTimeLimit;
+    private readonly string? _prlimit = CpuTimeCap.FindPrlimit();
 
     /// <summary>Creates a run.</summary>
     /// <param name="options">Where and how to grade.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
     public GradingRun(GradingRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.WallTimeLimit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WallTimeLimit,
+                string.Create(CultureInfo.InvariantCulture, $"The wall-time limit must be positive, but was {options.WallTimeLimit.TotalSeconds} s."));
+        }
+
+        if (options.MemoryLimitBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MemoryLimitBytes,
+                string.Create(CultureInfo.InvariantCulture, $"The memory limit must be positive, but was {options.MemoryLimitBytes} bytes."));
+        }
+
+        if (options.CpuTimeLimit is { } cpu && cpu <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), cpu,
+                string.Create(CultureInfo.InvariantCulture, $"The CPU-time cap must be positive, but was {cpu.TotalSeconds} s."));
+        }
+
         _options = options;
+        _cpuTimeLimit = options.CpuTimeLimit ?? options.WallTimeLimit * 2;
     }
+
+    /// <summary>The CPU time each grading process may use: <see cref="GradingRunOptions.CpuTimeLimit"/>, or twice the wall-time limit.</summary>
+    public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(CpuTimeCap.Seconds(_cpuTimeLimit));
 
     /// <summary>The file holding a student's result in the output folder.</summary>
     /// <param name="outputDirectory">The output folder.</param>
@@ -49,6 +79,45 @@ public sealed class GradingRun
         }
 
         Directory.CreateDirectory(_options.OutputDirectory);
+        if (_options.Sandbox is null)
+        {
+            _options.Warnings?.Write(UnsandboxedBanner(_options.UnsandboxedReason));
+        }
+
+        try
+        {
+            return await GradeAllAsync(submissions, studentIdOf, progress, cancellationToken);
+        }
+        finally
+        {
+            if (_options.Sandbox is null)
+            {
+                // Repeated once at the end, where it is seen after hundreds of progress lines.
+                _options.Warnings?.WriteLine($"WARNING: these submissions were graded UNSANDBOXED ({_options.UnsandboxedReason}).");
+            }
+        }
+    }
+
+    /// <summary>The warning a run prints at its start when it grades without a sandbox.</summary>
+    /// <param name="reason">Why there is no sandbox.</param>
+    /// <returns>The banner, several lines.</returns>
+    public static string UnsandboxedBanner(string reason)
+    {
+        string rule = new('=', 78);
+        return $"""
+            {rule}
+            WARNING: submissions run UNSANDBOXED ({reason}).
+            Their code runs with network access and can read and write whatever this user can:
+            other students' submissions and results, and the instructor's sources with the solutions.
+            Install the Debian package bubblewrap (bwrap) to sandbox them.
+            {rule}
+
+            """;
+    }
+
+    private async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(
+        IReadOnlyList<string> submissions, Func<string, string> studentIdOf, Action<GradingProgress>? progress, CancellationToken cancellationToken)
+    {
         var results = new SubmissionResult?[submissions.Count];
         var gate = new Lock();
         int done = 0;
@@ -99,24 +168,45 @@ public sealed class GradingRun
     {
         string folder = Path.Combine(_options.OutputDirectory, id);
         Directory.CreateDirectory(folder);
-        string resultFile = Path.Combine(folder, "grading", "result.json");
-        string progressFile = Path.Combine(folder, "grading", "progress.jsonl");
-        Directory.CreateDirectory(Path.GetDirectoryName(resultFile)!);
-        File.Delete(resultFile);
-        File.Delete(progressFile);
+        // The grading folder is the one place the grading process may write (the sandbox's writable
+        // folder): emptied first, so nothing an earlier attempt left there (by design or by a
+        // submission's code) carries over.
+        string grading = Path.Combine(folder, "grading");
+        Remove(grading);
+        Directory.CreateDirectory(grading);
+        string resultFile = Path.Combine(grading, "result.json");
+        string progressFile = Path.Combine(grading, "progress.jsonl");
 
-        var start = _options.GradingProcess(submission, resultFile, progressFile);
+        ProcessStartInfo start;
+        try
+        {
+            start = _options.GradingProcess(submission, resultFile, progressFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // One unreadable submission must not stop the class's grading.
+            return NotRun(id, fingerprint, "crashed", $"The submission could not be prepared for grading: {e.Message}", 0);
+        }
+
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        if (_options.Sandbox is { } sandbox)
+        {
+            start = sandbox.Wrap(start, grading);
+        }
+
+        start = CpuTimeCap.Wrap(start, _cpuTimeLimit, _prlimit);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;
         start.UseShellExecute = false;
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         var log = new CappedLog();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => log.Add(e.Data);
         process.ErrorDataReceived += (_, e) => log.Add(e.Data);
-        process.Start();
+        // Not process.Start() on this thread, which may be a thread-pool thread: the sandbox dies with
+        // the thread that started it, and the pool retires idle threads (see ProcessStarter).
+        await ProcessStarter.StartAsync(process);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -137,21 +227,36 @@ public sealed class GradingRun
         }
 
         process.WaitForExit();
-        AtomicFile.WriteAllText(Path.Combine(folder, "grading", "log.txt"), log.ToString());
+        string logFile = Path.Combine(grading, "log.txt");
+        Remove(logFile);
+        AtomicFile.WriteAllText(logFile, log.ToString());
         cancellationToken.ThrowIfCancellationRequested();
-        var finished = ResultJson.TryRead(resultFile);
+        var finished = IsPlainFile(resultFile) ? ResultJson.TryRead(resultFile) : null;
         if (finished is not null && !timedOut && process.ExitCode == 0)
         {
-            return finished with { ContentHash = fingerprint, Seconds = clock.Elapsed.TotalSeconds };
+            // The grading process may see the submission under another name (a prepared copy), and
+            // whatever it says, the student is the one whose submission this is.
+            return finished with { StudentId = id, ContentHash = fingerprint, Seconds = clock.Elapsed.TotalSeconds };
         }
 
         var (status, reason) = Diagnose(timedOut, process.ExitCode, log);
-        var finishedChecks = ResultJson.ReadProgress(progressFile).ToDictionary(c => c.Id);
+        var finishedChecks = IsPlainFile(progressFile) ? ResultJson.ReadProgress(progressFile) : [];
+        return NotRun(id, fingerprint, status, reason, clock.Elapsed.TotalSeconds, finishedChecks);
+    }
+
+    // The result of a submission whose grading ended early: the checks that finished keep their
+    // points, the module's other checks are listed as not run, so the maximum score stays the module's.
+    private SubmissionResult NotRun(string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
+    {
+        var byId = (finished ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        // What a check is worth comes from the module, not from the file the grading process wrote.
         var checks = _options.AllChecks.Count == 0
-            ? [.. finishedChecks.Values]
-            : _options.AllChecks.Select(c => finishedChecks.GetValueOrDefault(c.Id) ?? c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
+            ? [.. byId.Values]
+            : _options.AllChecks.Select(c => byId.GetValueOrDefault(c.Id) is { } done
+                ? c with { Score = Math.Clamp(done.Score, 0, c.Points), Status = done.Status, Message = done.Message, Measured = done.Measured }
+                : c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
         var notebooks = _options.Notebooks.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
-        return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, clock.Elapsed.TotalSeconds);
+        return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
 
     private (string Status, string Reason) Diagnose(bool timedOut, int exitCode, CappedLog log)
@@ -160,6 +265,12 @@ public sealed class GradingRun
         if (timedOut)
         {
             return ("timed out", $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped (look for an infinite loop). Points are kept for the checks that finished before.");
+        }
+
+        if (exitCode == CpuTimeCap.ExitCode)
+        {
+            return ("timed out", string.Create(CultureInfo.InvariantCulture,
+                $"Grading used more than {CpuTimeLimit.TotalSeconds:0} s of CPU time (the CPU-time cap) and was stopped (look for an infinite loop, or threads left running). Points are kept for the checks that finished before."));
         }
 
         if (tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
@@ -180,6 +291,49 @@ public sealed class GradingRun
         return ("crashed", $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
     }
 
+    private static bool IsPlainFile(string path)
+    {
+        var info = new FileInfo(path);
+        // A named pipe has length 0 and would block the reader forever; a real result never is empty.
+        return info.Exists && info.LinkTarget is null && info.Length > 0 && info.Length <= MaxResultBytes;
+    }
+
+    // Removes a file, a link (not what it points to) or a folder and everything in it, even folders
+    // a submission's code made unreadable to keep them.
+    private static void Remove(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null && Directory.Exists(path))
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (UnauthorizedAccessException) when (!OperatingSystem.IsWindows())
+            {
+                MakeOwnFoldersOpen(path);
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        else if (info.Exists || info.LinkTarget is not null)
+        {
+            info.Delete();
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void MakeOwnFoldersOpen(string folder)
+    {
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var child in new DirectoryInfo(folder).EnumerateDirectories())
+        {
+            if (child.LinkTarget is null)
+            {
+                MakeOwnFoldersOpen(child.FullName);
+            }
+        }
+    }
+
     private void WriteStudentFiles(SubmissionResult result)
     {
         string folder = Path.Combine(_options.OutputDirectory, result.StudentId);
@@ -190,9 +344,15 @@ public sealed class GradingRun
         ResultJson.Write(ResultPath(_options.OutputDirectory, result.StudentId), result);
     }
 
+    private string SandboxNote() => _options.Sandbox is { } sandbox
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Graded in a sandbox (bubblewrap, {sandbox.BwrapPath}): no network, read-only system, only the submission's own folder writable; limits per submission: {_options.WallTimeLimit.TotalSeconds:0} s wall time, {CpuTimeLimit.TotalSeconds:0} s CPU time, {_options.MemoryLimitBytes >> 20} MB memory.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Graded UNSANDBOXED ({_options.UnsandboxedReason}): submissions had network access and could read other submissions and the instructor's files; limits per submission: {_options.WallTimeLimit.TotalSeconds:0} s wall time, {CpuTimeLimit.TotalSeconds:0} s CPU time, {_options.MemoryLimitBytes >> 20} MB memory.");
+
     private void WriteClassFiles(IReadOnlyList<SubmissionResult> results)
     {
         GradebookWriter.Write(Path.Combine(_options.OutputDirectory, "gradebook.csv"), results, _options.Notebooks);
-        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, "summary.html"), ClassSummaryWriter.ToHtml(results));
+        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, "summary.html"), ClassSummaryWriter.ToHtml(results, SandboxNote()));
     }
 }

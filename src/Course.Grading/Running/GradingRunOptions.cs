@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Course.Grading.Results;
+using Course.Grading.Sandboxing;
 
 namespace Course.Grading.Running;
 
@@ -38,4 +39,23 @@ public sealed record GradingRunOptions
 
     /// <summary>The managed-heap limit of a grading process, in bytes (enforced by the .NET runtime).</summary>
     public long MemoryLimitBytes { get; init; } = 2L << 30;
+
+    /// <summary>
+    /// The CPU time one grading process may use (RLIMIT_CPU, whole seconds, rounded up), sandboxed or
+    /// not. Null: twice <see cref="WallTimeLimit"/>, which a process that keeps two cores busy reaches
+    /// as its wall time runs out; one that spins up many threads is stopped sooner.
+    /// </summary>
+    public TimeSpan? CpuTimeLimit { get; init; }
+
+    /// <summary>The sandbox each grading process runs in; null: none, which the run warns about (<see cref="Warnings"/>).</summary>
+    public Sandbox? Sandbox { get; init; }
+
+    /// <summary>Why there is no <see cref="Sandbox"/>, for the warning (for example <see cref="SandboxDetection.Reason"/>).</summary>
+    public string UnsandboxedReason { get; init; } = "no sandbox was configured";
+
+    /// <summary>
+    /// Where the run writes its warnings (grading unsandboxed): once prominently at the start, and one
+    /// line again at the end. Null: nowhere.
+    /// </summary>
+    public TextWriter? Warnings { get; init; }
 }
