@@ -42,5 +42,6 @@ public static class CourseCommand
         BenchEngineCommand.Create(),
         GradeCommand.Create(),
         GradeSubmissionCommand.Create(),
+        KernelCommand.Create(),
     ];
 }

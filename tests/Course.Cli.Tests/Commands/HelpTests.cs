@@ -14,6 +14,7 @@ public sealed class HelpTests
         Assert.Contains("release", run.Output, StringComparison.Ordinal);
         Assert.Contains("validate", run.Output, StringComparison.Ordinal);
         Assert.Contains("grade-submission", run.Output, StringComparison.Ordinal);
+        Assert.Contains("kernel", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -30,10 +31,17 @@ public sealed class HelpTests
     [InlineData("grade", "<SUBMISSION>...")]
     [InlineData("grade", "--force")]
     [InlineData("grade", "--jobs <N>")]
+    [InlineData("grade", "--no-sandbox")]
+    [InlineData("grade", "--cpu-time <SECONDS>")]
     [InlineData("grade-submission", "--result <FILE>")]
+    [InlineData("grade-submission", "--prepared")]
+    [InlineData("kernel", "install")]
+    [InlineData("kernel install", "--name <NAME>")]
+    [InlineData("kernel uninstall", "--name <NAME>")]
+    [InlineData("kernel start", "--connection-file")]
     public async Task Every_command_has_help(string command, string expected)
     {
-        CliRun run = await CliRun.Of(command, "--help");
+        CliRun run = await CliRun.Of([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(expected, run.Output, StringComparison.Ordinal);
