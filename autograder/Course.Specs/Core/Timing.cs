@@ -10,6 +10,13 @@ namespace Course.Specs.Core;
 /// </summary>
 public static class Timing
 {
+    /// <summary>
+    /// How many times a measurement that misses its limit is taken again before the check fails. Noise
+    /// only ever slows code down, so the best attempt is the truest; a solution of the wrong complexity
+    /// misses by a wide margin every time.
+    /// </summary>
+    public const int Attempts = 3;
+
     /// <summary>The median seconds of <paramref name="student"/> and of <paramref name="reference"/>, measured alternately.</summary>
     /// <param name="student">The code under test.</param>
     /// <param name="reference">The reference code doing the same work.</param>
@@ -40,12 +47,20 @@ public static class Timing
     /// <returns>The measured ratio.</returns>
     public static double WithinBudget(string what, Action student, Action reference, double budget)
     {
-        var (s, r) = Interleaved(student, reference);
-        double ratio = s / Math.Max(r, 1e-9);
+        double s = 0, r = 0, ratio = double.PositiveInfinity;
+        for (int attempt = 0; attempt < Attempts && ratio > budget; attempt++)
+        {
+            var (ts, tr) = Interleaved(student, reference);
+            if (ts / Math.Max(tr, 1e-9) < ratio)
+            {
+                (s, r, ratio) = (ts, tr, ts / Math.Max(tr, 1e-9));
+            }
+        }
+
         if (ratio > budget)
         {
             throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
-                $"Expected {what} to take at most {budget:0.#}x the reference's time, but it took {ratio:0.0}x ({s * 1e3:0.##} ms against {r * 1e3:0.##} ms, medians of interleaved runs)."))
+                $"Expected {what} to take at most {budget:0.#}x the reference's time, but it took {ratio:0.0}x ({s * 1e3:0.##} ms against {r * 1e3:0.##} ms, medians of interleaved runs, the best of {Attempts} attempts)."))
             {
                 Measured = ratio,
             };
@@ -73,13 +88,21 @@ public static class Timing
         run(size);
         double once = Seconds(() => run(size));
         int repeats = (int)Math.Clamp(Math.Ceiling(0.005 / Math.Max(once, 1e-7)), 1, 1000);
-        var (large, small) = Interleaved(() => Repeat(repeats, () => run(factor * size)), () => Repeat(repeats, () => run(size)));
-        double growth = large / Math.Max(small, 1e-9);
+        double large = 0, small = 0, growth = double.PositiveInfinity;
+        for (int attempt = 0; attempt < Attempts && growth > limit; attempt++)
+        {
+            var (tl, ts) = Interleaved(() => Repeat(repeats, () => run(factor * size)), () => Repeat(repeats, () => run(size)));
+            if (tl / Math.Max(ts, 1e-9) < growth)
+            {
+                (large, small, growth) = (tl, ts, tl / Math.Max(ts, 1e-9));
+            }
+        }
+
         if (growth > limit)
         {
             throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
                 $"Expected {what} to grow about linearly (time x{limit:0} at most for {factor}x the input), but it grew x{growth:0.0} " +
-                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {factor * size:N0}): look for work repeated inside a loop."))
+                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {factor * size:N0}, the best of {Attempts} attempts): look for work repeated inside a loop."))
             {
                 Measured = growth,
             };

@@ -264,31 +264,33 @@ public sealed class GradingRun
         string tail = log.Last(12);
         if (timedOut)
         {
-            return ("timed out", $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped (look for an infinite loop). Points are kept for the checks that finished before.");
+            return (SubmissionStatus.TimedOut, $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped (look for an infinite loop). Points are kept for the checks that finished before.");
         }
 
         if (exitCode == CpuTimeCap.ExitCode)
         {
-            return ("timed out", string.Create(CultureInfo.InvariantCulture,
+            return (SubmissionStatus.TimedOut, string.Create(CultureInfo.InvariantCulture,
                 $"Grading used more than {CpuTimeLimit.TotalSeconds:0} s of CPU time (the CPU-time cap) and was stopped (look for an infinite loop, or threads left running). Points are kept for the checks that finished before."));
         }
 
-        if (tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+        // The runtime prints "Stack overflow." first and then thousands of frames: look at the head too.
+        string whole = log.ToString();
+        if (whole.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
         {
-            return ("crashed", "Stack overflow: a method calls itself without end (unbounded recursion). Points are kept for the checks that finished before.");
+            return (SubmissionStatus.Crashed, "Stack overflow: a method calls itself without end (unbounded recursion). Points are kept for the checks that finished before.");
         }
 
-        if (tail.Contains("OutOfMemory", StringComparison.Ordinal) || exitCode == 137)
+        if (whole.Contains("OutOfMemory", StringComparison.Ordinal) || exitCode == 137)
         {
-            return ("out of memory", $"The submission used more than {_options.MemoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
+            return (SubmissionStatus.OutOfMemory, $"The submission used more than {_options.MemoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
         }
 
         if (exitCode == 0)
         {
-            return ("exited early", "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");
+            return (SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");
         }
 
-        return ("crashed", $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
+        return (SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
     }
 
     private static bool IsPlainFile(string path)
