@@ -57,7 +57,7 @@ public sealed class ConnectionInfoTests
     [Fact]
     public void Loading_names_the_file_in_errors()
     {
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         string path = folder.File("kernel-1.json");
         File.WriteAllText(path, "{ not json");
 

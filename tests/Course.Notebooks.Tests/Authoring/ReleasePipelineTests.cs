@@ -109,7 +109,7 @@ public sealed class ReleasePipelineTests
     [Fact]
     public void Releasing_a_file_names_it_in_errors()
     {
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         string path = folder.File("broken.ipynb");
         IpynbWriter.Write(SourceCells.Notebook(SourceCells.Solution("void F()\n{\n// BEGIN SOLUTION\n}", "f")), path);
 
@@ -142,7 +142,7 @@ public sealed class ReleasePipelineTests
     {
         Notebook source = TensorDatasetSource();
         Notebook student = ReleasePipeline.Default.Release(source).Student;
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
 
         NotebookRunResult sourceRun = await new NotebookRunner(new NotebookRunOptions { KeepGoing = true }).RunAsync(source, folder.Path);
         NotebookRunResult studentRun = await new NotebookRunner(new NotebookRunOptions { KeepGoing = true }).RunAsync(student, folder.Path);

@@ -1,12 +1,13 @@
-namespace Course.Notebooks.Tests.Support;
+namespace Course.TestSupport;
 
 /// <summary>A fresh folder under the system temp folder, deleted when disposed.</summary>
 public sealed class TempFolder : IDisposable
 {
     /// <summary>Creates the folder.</summary>
-    public TempFolder()
+    /// <param name="prefix">The start of the folder's name, saying which tests made it.</param>
+    public TempFolder(string prefix = "course-test-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "course-nb-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 
@@ -25,7 +26,7 @@ public sealed class TempFolder : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // A test that failed half-way may leave files open; the OS cleans temp eventually.
         }

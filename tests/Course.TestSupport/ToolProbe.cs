@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Course.Notebooks.Tests.Support;
+namespace Course.TestSupport;
 
 /// <summary>Runs a tool once to see whether it works.</summary>
 public static class ToolProbe

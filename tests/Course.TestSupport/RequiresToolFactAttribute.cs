@@ -1,10 +1,11 @@
-namespace Course.Kernel.Tests.Support;
+using Xunit;
+
+namespace Course.TestSupport;
 
 /// <summary>
 /// A fact that needs an external tool. When the tool is missing it is skipped with the reason, unless
 /// COURSE_REQUIRE_TOOLS=1 (as CI sets): then it runs and fails, so CI cannot silently lose the check.
 /// xunit 2 has no dynamic skip, so the decision is made here, when the attribute is created.
-/// (The same pattern as tests/Course.Notebooks.Tests/Support.)
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RequiresToolFactAttribute : FactAttribute
