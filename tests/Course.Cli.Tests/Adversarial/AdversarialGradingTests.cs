@@ -116,7 +116,11 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
     public void Threads_left_running_after_their_cell_do_not_hold_grading_up()
     {
         var result = Verify("leaves-threads-running");
-        Assert.True(result.Score == GradedCorpus.FullMarks, $"{result}\n{Failing(result.Checks)}");
+        // Every behavioural check passes. The timing checks may not: the student's own thread keeps a
+        // core busy while they measure, which is what such a thread costs on the student's machine too.
+        string[] timing = ["dataloader-epoch-time", "dataloader-shuffle-scaling", "collate-time", "collate-scaling"];
+        var lost = result.Checks.Where(c => c.Score < c.Points && !timing.Contains(c.Id)).ToList();
+        Assert.True(lost.Count == 0, $"{result}\n{Failing(lost)}");
         // Not killed at the time limit: the grading process ends when grading does, spinning thread or not.
         Assert.True(result.Seconds < 0.75 * GradedCorpus.TimeoutSeconds,
             $"{result}\nIt took {result.Seconds:0} s of the {GradedCorpus.TimeoutSeconds} s limit (the correct submission: {_batch.Result(GradedCorpus.Correct)?.Seconds:0} s).");
