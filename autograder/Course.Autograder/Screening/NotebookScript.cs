@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text.RegularExpressions;
+using Course.Notebooks.Execution.Magic;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Model;
 using Microsoft.CodeAnalysis;
@@ -14,7 +14,7 @@ namespace Course.Autograder.Screening;
 /// continuing the last one that compiled, magic and <c>#r</c> lines blanked so line numbers stay the student's,
 /// the engine's default imports and globals. Nothing runs; a cell that does not compile still has a semantic model.
 /// </summary>
-internal static partial class NotebookScript
+internal static class NotebookScript
 {
     /// <summary>
     /// The .NET runtime's assemblies (the trusted platform assemblies in the runtime's folder: what the engine's few
@@ -113,7 +113,7 @@ internal static partial class NotebookScript
                 continue;
             }
 
-            (string code, bool engineAccepts) = Prepare(cell.Source);
+            (string code, bool engineAccepts) = CellDirectives.Blank(cell.Source);
             if (string.IsNullOrWhiteSpace(code))
             {
                 continue;
@@ -128,41 +128,6 @@ internal static partial class NotebookScript
                 previous = compilation;
             }
         }
-    }
-
-    /// <summary>
-    /// The code the compiler sees, as the engine's cell preprocessor makes it: <c>#!</c> magic lines and <c>#r "…"</c>
-    /// directives become blank lines (the references are all given up front). Also says whether the engine would
-    /// compile the cell at all: it refuses magic commands other than <c>#!csharp</c> and <c>#!time</c>.
-    /// </summary>
-    /// <param name="source">The cell's text.</param>
-    /// <returns>The code, and false when the engine would refuse the cell.</returns>
-    internal static (string Code, bool EngineAccepts) Prepare(string source)
-    {
-        string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        bool accepted = true;
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].StartsWith("#!", StringComparison.Ordinal))
-            {
-                accepted &= IsAcceptedMagic(lines[i][2..].Trim());
-                lines[i] = string.Empty;
-            }
-            else if (ReferenceDirective().IsMatch(lines[i]))
-            {
-                lines[i] = string.Empty;
-            }
-        }
-
-        return (string.Join('\n', lines), accepted);
-    }
-
-    private static bool IsAcceptedMagic(string body)
-    {
-        int space = body.IndexOfAny([' ', '\t']);
-        string name = space < 0 ? body : body[..space];
-        bool hasArguments = space >= 0 && body[(space + 1)..].Trim().Length > 0;
-        return name is "csharp" or "c#" or "C#" or "cs" || (name == "time" && !hasArguments);
     }
 
     private static ImmutableArray<MetadataReference> CreatePlatformReferences()
@@ -191,8 +156,4 @@ internal static partial class NotebookScript
             return false;
         }
     }
-
-    /// <summary>The engine's <c>#r "…"</c> line (CellPreprocessor).</summary>
-    [GeneratedRegex("""^\s*#r\s+"(?<target>[^"]+)"\s*$""")]
-    private static partial Regex ReferenceDirective();
 }

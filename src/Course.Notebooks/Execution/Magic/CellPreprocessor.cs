@@ -10,7 +10,10 @@ namespace Course.Notebooks.Execution.Magic;
 /// </summary>
 internal sealed partial class CellPreprocessor
 {
-    private readonly Dictionary<string, IMagicCommand> _commands = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, IMagicCommand> Commands = new IMagicCommand[] { new KernelMagicCommand(), new TimeMagicCommand() }
+        .SelectMany(command => command.Names.Select(name => (name, command)))
+        .ToDictionary(p => p.name, p => p.command, StringComparer.Ordinal);
+
     private readonly string _baseDirectory;
     private readonly NuGetPackageCache _packages;
 
@@ -18,13 +21,6 @@ internal sealed partial class CellPreprocessor
     {
         _baseDirectory = baseDirectory;
         _packages = packages;
-        foreach (IMagicCommand command in new IMagicCommand[] { new KernelMagicCommand(), new TimeMagicCommand() })
-        {
-            foreach (string name in command.Names)
-            {
-                _commands[name] = command;
-            }
-        }
     }
 
     /// <summary>The supported magic commands, for error messages.</summary>
@@ -60,19 +56,48 @@ internal sealed partial class CellPreprocessor
         return new PreparedCell(code.ToString(), cell.MeasureTime, cell.Errors, cell.References);
     }
 
-    private void ApplyMagic(PreparedCellBuilder cell, string line, int lineNumber)
+    /// <summary>
+    /// The cell's code with every magic and <c>#r "…"</c> line blanked (line numbers kept), for tools that
+    /// compile a cell without running it and pass the references themselves; and whether the engine would
+    /// accept the cell's magic commands, by the same rules <see cref="Prepare"/> applies.
+    /// </summary>
+    public static (string Code, bool Accepted) BlankDirectives(string source)
+    {
+        string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        bool accepted = true;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("#!", StringComparison.Ordinal))
+            {
+                accepted &= MagicError(new PreparedCellBuilder(), lines[i]) is null;
+                lines[i] = string.Empty;
+            }
+            else if (ReferenceDirective().IsMatch(lines[i]))
+            {
+                lines[i] = string.Empty;
+            }
+        }
+
+        return (string.Join('\n', lines), accepted);
+    }
+
+    private static void ApplyMagic(PreparedCellBuilder cell, string line, int lineNumber)
+    {
+        if (MagicError(cell, line) is { } error)
+        {
+            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.UnsupportedMagicCommand, error));
+        }
+    }
+
+    private static string? MagicError(PreparedCellBuilder cell, string line)
     {
         string body = line[2..].Trim();
         int space = body.IndexOfAny([' ', '\t']);
         string name = space < 0 ? body : body[..space];
         string arguments = space < 0 ? string.Empty : body[(space + 1)..].Trim();
-        string? error = _commands.TryGetValue(name, out IMagicCommand? command)
+        return Commands.TryGetValue(name, out IMagicCommand? command)
             ? command.Apply(cell, name, arguments)
             : $"unsupported magic command '#!{name}' (the course engine supports {SupportedList})";
-        if (error is not null)
-        {
-            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.UnsupportedMagicCommand, error));
-        }
     }
 
     private string ApplyReference(PreparedCellBuilder cell, string target, int lineNumber, string line)
