@@ -10,7 +10,7 @@ public static class CourseTree
     /// <returns>The root folder.</returns>
     /// <exception cref="DirectoryNotFoundException">Neither place is inside a course repository.</exception>
     public static string Root() =>
-        FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory)
+        FindRoot()
         ?? throw new DirectoryNotFoundException(
             "Could not find the course repository (a folder with Course.sln) above the current folder or the program; pass the paths explicitly.");
 
@@ -23,9 +23,9 @@ public static class CourseTree
     /// <param name="parts">The path's parts below the root.</param>
     /// <returns>The full path, or null.</returns>
     public static string? TryPath(params string[] parts) =>
-        (FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory)) is { } root
-            ? System.IO.Path.Combine([root, .. parts])
-            : null;
+        FindRoot() is { } root ? System.IO.Path.Combine([root, .. parts]) : null;
+
+    private static string? FindRoot() => FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory);
 
     private static string? FindUpward(string start)
     {
