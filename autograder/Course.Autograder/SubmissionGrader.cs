@@ -83,8 +83,9 @@ public sealed class SubmissionGrader
     public async Task<Implementation> LoadImplementationAsync(string submissionPath, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
-        var (_, recorded) = await RunNotebooksAsync(SubmissionPreparation.Prepare(Module, submissionPath), new GradingProblems(), [], cancellationToken);
-        return Screen(recorded);
+        var usesReference = new List<(Exercise Exercise, string Text)>();
+        var (_, recorded) = await RunNotebooksAsync(SubmissionPreparation.Prepare(Module, submissionPath), new GradingProblems(), usesReference, cancellationToken);
+        return Screen(recorded, usesReference);
     }
 
     private ModuleNotebooks Module => _module
@@ -120,10 +121,10 @@ public sealed class SubmissionGrader
             : Path.GetFileNameWithoutExtension(submissionPath);
 
     private IReadOnlyList<CheckOutcome> RunChecks(
-        Implementation recorded, PreparedSubmission prepared, GradingProblems problems, List<(Exercise Exercise, string Text)> usesReference,
+        Implementation recorded, PreparedSubmission prepared, GradingProblems problems, IReadOnlyList<(Exercise Exercise, string Text)> usesReference,
         Action<CheckOutcome>? onCheck, List<NotebookOutcome> notebooks)
     {
-        var implementation = Screen(recorded);
+        var implementation = Screen(recorded, usesReference);
         var outcomes = new List<CheckOutcome>();
         // An exercise stuck in an infinite loop would cost its full time limit in every one of its
         // checks, each leaving a spinning thread behind: after its first timeout, the rest of its
@@ -133,12 +134,7 @@ public sealed class SubmissionGrader
         {
             string notebook = prepared.NotebookOf(spec.GradeId) ?? "(not in any notebook)";
             var exercise = Exercises.Of(spec.GradeId);
-            // A solution built on the reference earns nothing for that exercise, nor for the checks that
-            // combine exercises (nor, with Implementation.Reference, for any): they would measure the library.
-            var borrowed = usesReference.FirstOrDefault(u => u.Exercise == exercise || u.Exercise == Exercise.None || exercise == Exercise.None);
-            var result = borrowed.Text is not null
-                ? new CheckResult(spec, CheckStatus.Failed, $"Not credited: {borrowed.Text}.", TimeSpan.Zero)
-                : stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None)
+            var result = stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None)
                 ? new CheckResult(spec, CheckStatus.TimedOut, $"Not run: an earlier check of {(exercise == Exercise.None ? string.Join(", ", stuck) : exercise)} timed out, so this one would too.", TimeSpan.Zero)
                 : SpecRunner.RunOne(spec, implementation, _options.CheckTimeoutScale);
             if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
@@ -158,9 +154,14 @@ public sealed class SubmissionGrader
         return outcomes;
     }
 
-    private static Implementation Screen(Implementation recorded) =>
-        Enum.GetValues<Exercise>().Aggregate(recorded, (impl, exercise) =>
-            GradeIdOf(exercise) is { } gradeId ? ReferenceGuard.Screen(gradeId, impl) : impl);
+    // Exercises bound to the reference at run time (ReferenceGuard) or built on it in the solution's code
+    // (Screening) earn nothing: their checks would only measure the library. A finding also fails the
+    // checks that combine exercises, through the factory they call.
+    private static Implementation Screen(Implementation recorded, IReadOnlyList<(Exercise Exercise, string Text)> usesReference) =>
+        usesReference.Aggregate(
+            Enum.GetValues<Exercise>().Aggregate(recorded, (impl, exercise) =>
+                GradeIdOf(exercise) is { } gradeId ? ReferenceGuard.Screen(gradeId, impl) : impl),
+            (impl, use) => ReferenceGuard.Failing(use.Exercise, impl, $"Not credited: {use.Text}."));
 
     private static string? GradeIdOf(Exercise exercise) =>
         ModuleSpecs.GradeIds.FirstOrDefault(g => Exercises.Of(g) == exercise && exercise != Exercise.None);
@@ -195,7 +196,8 @@ public sealed class SubmissionGrader
             return new NotebookOutcome(prepared.Name, prepared.Status, lines);
         }
 
-        foreach (var call in ReferenceCalls.Find(GradedPart(prepared.Notebook), Path.Combine(work, "lib")))
+        var graded = GradedPart(prepared.Notebook);
+        foreach (var call in ReferenceCalls.Find(graded, Path.Combine(work, "lib")))
         {
             string text = $"{prepared.Name} {call.Message}";
             problems.Add(SubmissionStatus.CallsReference, text);
@@ -204,7 +206,7 @@ public sealed class SubmissionGrader
         }
 
         var run = await new NotebookRunner(new NotebookRunOptions { CellTimeout = _options.CellTimeout, KeepGoing = true })
-            .RunAsync(GradedPart(prepared.Notebook), Path.Combine(work, "notebooks"), cancellationToken);
+            .RunAsync(graded, Path.Combine(work, "notebooks"), cancellationToken);
         foreach (var cell in run.Cells)
         {
             foreach (var (status, text) in CellProblem.Of(prepared.Name, cell, _options.CellTimeout, _options.Sandboxed ? work : null))

@@ -35,9 +35,8 @@ public static class SubmissionPreparation
             var own = idsOf[s.Name].Where(id => idsOf.All(o => o.Key == s.Name || !o.Value.Contains(id))).ToHashSet();
             return PrepareOne(submissionPath, s.Name, s.Source, own.Count > 0 ? own : idsOf[s.Name]);
         }).ToArray();
-        var gradeIds = module.Sources
-            .SelectMany(s => ModuleNotebooks.GradedCells(s.Source).Select(id => (Id: id, s.Name)))
-            .GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
+        var gradeIds = module.Sources.SelectMany(s => ModuleNotebooks.GradedCells(s.Source)).Distinct()
+            .ToDictionary(id => id, id => module.NotebookOf(id)!, StringComparer.Ordinal);
         return new PreparedSubmission(SubmissionGrader.StudentIdOf(submissionPath), notebooks, gradeIds);
     }
 

@@ -12,9 +12,6 @@ public sealed class GradingProblems
     private const int ReasonsShown = 3;
     private readonly List<(string Status, string Text)> _problems = [];
 
-    /// <summary>Every problem, in the order found.</summary>
-    public IReadOnlyList<(string Status, string Text)> All => _problems;
-
     /// <summary>Records a problem.</summary>
     /// <param name="status">The status it gives (a <see cref="SubmissionStatus"/> word).</param>
     /// <param name="text">The student-facing line, naming where it happened.</param>

@@ -27,13 +27,35 @@ public static class ReferenceGuard
             return implementation;
         }
 
-        var failure = new SpecFailure(
+        return Failing(exercise, implementation,
             $"This check ran the reference library's {name}, not yours: make sure the cell that defines your {name} " +
             "compiled and ran without errors (run it again), and that it does not call TinyTorch's own.");
+    }
+
+    /// <summary>
+    /// Returns <paramref name="implementation"/> with <paramref name="exercise"/>'s factory replaced by one that
+    /// fails every check of it with <paramref name="message"/>; <see cref="Exercise.None"/> replaces every exercise.
+    /// </summary>
+    /// <param name="exercise">The exercise that must earn nothing.</param>
+    /// <param name="implementation">The implementation.</param>
+    /// <param name="message">Why, for the student.</param>
+    /// <returns>The implementation to check.</returns>
+    public static Implementation Failing(Exercise exercise, Implementation implementation, string message)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        if (exercise == Exercise.None)
+        {
+            return Enum.GetValues<Exercise>().Where(e => e != Exercise.None)
+                .Aggregate(implementation, (impl, e) => Failing(e, impl, message));
+        }
+
+        var failure = new SpecFailure(message);
         return exercise switch
         {
             Exercise.LazyCifar => implementation with { LazyCifar = _ => throw failure },
             Exercise.TensorDataset => implementation with { TensorDataset = _ => throw failure },
+            Exercise.Collate => implementation with { Collate = _ => throw failure },
             Exercise.DataLoader => implementation with { DataLoader = (_, _) => throw failure },
             Exercise.Flip => implementation with { Flip = (_, _) => throw failure },
             Exercise.Crop => implementation with { Crop = (_, _, _) => throw failure },
