@@ -95,7 +95,7 @@ internal sealed class CSharpKernel : IDisposable
                     using var image = new MemoryStream();
                     _ = warm.Emit(image);
                     _ = SubmissionCompleteness.Check("1");
-                    _ = task.Result.Formatters.Format(new[] { 1 });
+                    _ = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(new[] { 1 }, "text/html");
                 }
             },
             CancellationToken.None,

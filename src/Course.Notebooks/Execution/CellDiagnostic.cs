@@ -1,8 +1,9 @@
 namespace Course.Notebooks.Execution;
 
 /// <summary>
-/// An error that stopped a cell from compiling: a C# compiler error (<c>CS…</c>) or one of the engine's own
-/// (<c>NB…</c>: unsupported magic command, missing <c>#r</c> file, NuGet package not available offline).
+/// An error that stopped a cell from compiling: a C# compiler error (<c>CS…</c>, a missing <c>#r</c> file is
+/// <c>CS0006</c>), a magic command the real kernel does not know either (<c>DNI101</c>, its code), or one of the
+/// engine's own (<c>NB…</c>: another language's kernel, a NuGet package not available offline).
 /// </summary>
 /// <param name="Line">1-based line within the cell.</param>
 /// <param name="Column">1-based column.</param>
@@ -10,11 +11,11 @@ namespace Course.Notebooks.Execution;
 /// <param name="Message">The message.</param>
 public sealed record CellDiagnostic(int Line, int Column, string Id, string Message)
 {
-    /// <summary>The engine's code for a magic command it does not support.</summary>
+    /// <summary>The engine's code for a magic command the real kernel has and this engine does not (another language's kernel).</summary>
     public const string UnsupportedMagicCommand = "NB0001";
 
-    /// <summary>The engine's code for a <c>#r</c> file that does not exist.</summary>
-    public const string ReferenceNotFound = "NB0002";
+    /// <summary>The real kernel's code for a magic command that does not exist (the engine uses the same).</summary>
+    public const string UnknownMagicCommand = "DNI101";
 
     /// <summary>The engine's code for a <c>#r "nuget: …"</c> package not in the local package cache.</summary>
     public const string NuGetUnavailable = "NB0003";

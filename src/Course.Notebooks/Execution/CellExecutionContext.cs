@@ -38,7 +38,6 @@ internal sealed class CellExecutionContext
     private long _cutCharacters;
     private long _cutLines;
     private bool _completed;
-    private int _nextDisplayId;
 
     public CellExecutionContext(int executionCount, Action<Output>? observer, CancellationToken cancellationToken)
     {
@@ -106,38 +105,35 @@ internal sealed class CellExecutionContext
         }
     }
 
-    /// <summary>Adds a display and returns its id, for <see cref="DisplayHandle.Update(object?)"/>.</summary>
-    public string Display(MimeBundle data)
+    /// <summary>
+    /// Shows a displayed value, or replaces the earlier display of the same id (a notebook file stores only the
+    /// final value). An update whose id this cell never showed changes nothing, as in the real kernel.
+    /// </summary>
+    public void Display(string displayId, MimeBundle data, bool isUpdate)
     {
         lock (_gate)
         {
-            string id = $"display-{ExecutionCount}-{++_nextDisplayId}";
             if (_completed)
-            {
-                return id;
-            }
-
-            FlushPendingStream();
-            _displayIndexes[id] = _outputs.Count;
-            Output output = Output.DisplayData(data);
-            _outputs.Add(output);
-            _observer?.Invoke(WithDisplayId(output, id));
-            return id;
-        }
-    }
-
-    /// <summary>Replaces an earlier display of this cell (a notebook file stores only the final value).</summary>
-    public void UpdateDisplay(string displayId, MimeBundle data)
-    {
-        lock (_gate)
-        {
-            if (_completed || !_displayIndexes.TryGetValue(displayId, out int index))
             {
                 return;
             }
 
-            _outputs[index] = Output.DisplayData(data);
-            _observer?.Invoke(Output.UpdateDisplayData(displayId, data));
+            if (isUpdate)
+            {
+                if (_displayIndexes.TryGetValue(displayId, out int index))
+                {
+                    _outputs[index] = Output.DisplayData(data);
+                    _observer?.Invoke(Output.UpdateDisplayData(displayId, data));
+                }
+
+                return;
+            }
+
+            FlushPendingStream();
+            _displayIndexes[displayId] = _outputs.Count;
+            Output output = Output.DisplayData(data);
+            _outputs.Add(output);
+            _observer?.Invoke(WithDisplayId(output, displayId));
         }
     }
 

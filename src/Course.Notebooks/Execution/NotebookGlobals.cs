@@ -1,53 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
-using Course.Notebooks.Execution.Display;
+using Microsoft.AspNetCore.Html;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Course.Notebooks.Execution;
 
 /// <summary>
-/// The globals every cell sees, as in Polyglot Notebooks: <c>display(x)</c>, the session's
-/// <see cref="Formatters"/>, and the running cell's <see cref="CancellationToken"/>.
+/// The globals every cell sees, as the real .NET Interactive C# kernel gives them through
+/// <c>using static Microsoft.DotNet.Interactive.Kernel</c>: <c>display(x)</c> and <c>HTML("…")</c>.
 /// </summary>
-/// <remarks>Member names follow .NET Interactive (lower-case <c>display</c>) so existing notebooks run unchanged.</remarks>
+/// <remarks>
+/// Only members the real kernel also has, with its names and types, so a notebook that runs here runs there.
+/// <c>display</c> is that kernel's own code path (the formatter library's <c>Display</c> extension), so what it
+/// shows and returns is the same.
+/// </remarks>
 public sealed class NotebookGlobals
 {
-    internal NotebookGlobals(FormatterRegistry formatters)
+    internal NotebookGlobals()
     {
-        Formatters = formatters;
     }
 
-    /// <summary>The formatters used for this session's outputs; register your own here.</summary>
-    public FormatterRegistry Formatters { get; }
-
-    /// <summary>
-    /// Cancelled when the running cell times out or is interrupted. Long loops may check it to stop cleanly;
-    /// the engine cannot stop code that never looks.
-    /// </summary>
-    public CancellationToken CancellationToken => CellExecutionContext.Current?.CancellationToken ?? CancellationToken.None;
-
-    /// <summary>Shows a value as an output of the running cell, in every MIME type it has.</summary>
+    /// <summary>Shows a value as an output of the running cell, in its preferred MIME types or the ones given.</summary>
     /// <param name="value">The value.</param>
-    /// <returns>A handle to replace the shown value.</returns>
-    /// <exception cref="InvalidOperationException">No cell is running on this thread.</exception>
-    [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Polyglot Notebooks' name, so notebooks run unchanged.")]
-    public DisplayHandle display(object? value)
-    {
-        CellExecutionContext context = RequireContext();
-        return new DisplayHandle(context, Formatters, context.Display(Formatters.Format(value)));
-    }
+    /// <param name="mimeTypes">The MIME types to show it in, e.g. <c>"text/plain"</c>; none for the value's preferred ones (HTML for most).</param>
+    /// <returns>The shown value.</returns>
+    [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "The real kernel's name, so notebooks run unchanged.")]
+    public DisplayedValue display(object? value, params string[] mimeTypes) => value!.Display(mimeTypes);
 
-    /// <summary>Shows a value in one MIME type (plus <c>text/plain</c>); a string is taken as already in that type.</summary>
-    /// <param name="value">The value, e.g. an HTML string.</param>
-    /// <param name="mimeType">The MIME type, e.g. <c>text/html</c>.</param>
-    /// <returns>A handle to replace the shown value.</returns>
-    /// <exception cref="InvalidOperationException">No cell is running on this thread.</exception>
-    [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Polyglot Notebooks' name, so notebooks run unchanged.")]
-    public DisplayHandle display(object? value, string mimeType)
-    {
-        CellExecutionContext context = RequireContext();
-        return new DisplayHandle(context, Formatters, context.Display(Formatters.Format(value, mimeType)));
-    }
-
-    private static CellExecutionContext RequireContext() =>
-        CellExecutionContext.Current
-        ?? throw new InvalidOperationException("display() can only be called from code running in a notebook cell.");
+    /// <summary>Marks a string as HTML, so <c>display(HTML("&lt;b&gt;bold&lt;/b&gt;"))</c> renders it instead of showing its text.</summary>
+    /// <param name="content">The HTML.</param>
+    /// <returns>The content as HTML.</returns>
+    [SuppressMessage("Naming", "CA1707", Justification = "The real kernel's name, so notebooks run unchanged.")]
+    public IHtmlContent HTML(string content) => content.ToHtmlContent();
 }

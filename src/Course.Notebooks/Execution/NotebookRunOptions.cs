@@ -1,4 +1,3 @@
-using Course.Notebooks.Execution.Display;
 using Course.Notebooks.Model;
 
 namespace Course.Notebooks.Execution;
@@ -17,9 +16,6 @@ public sealed record NotebookRunOptions
     /// the first failure stops the notebook and the remaining code cells are reported as skipped.
     /// </summary>
     public bool KeepGoing { get; init; }
-
-    /// <summary>The formatters for outputs; null for a fresh registry per run.</summary>
-    public FormatterRegistry? Formatters { get; init; }
 
     /// <summary>Called before a code cell runs, with its 1-based cell number and the cell.</summary>
     public Action<int, Cell>? CellStarting { get; init; }

@@ -66,7 +66,6 @@ public sealed class NotebookRunner
         {
             BaseDirectory = baseDirectory,
             CellTimeout = _options.CellTimeout,
-            Formatters = _options.Formatters,
         });
 
         bool stopped = false;

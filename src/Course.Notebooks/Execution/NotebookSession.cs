@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Course.Notebooks.Execution;
 
@@ -25,9 +26,9 @@ namespace Course.Notebooks.Execution;
 /// <remarks>
 /// <para>Cells run one at a time, each on its own thread; console output and <c>display(x)</c> are captured
 /// per cell even when several sessions run in one process.</para>
-/// <para>A cell that exceeds its timeout is abandoned, not killed: .NET cannot stop a thread, so code that
-/// never checks <see cref="NotebookGlobals.CancellationToken"/> keeps running in the background until the
-/// process ends. Hosts that run untrusted notebooks (the autograder) should use one process per notebook.</para>
+/// <para>A cell that exceeds its timeout is abandoned, not killed: .NET cannot stop a thread, so its code keeps
+/// running in the background until the process ends. Hosts that run untrusted notebooks (the autograder)
+/// should use one process per notebook.</para>
 /// </remarks>
 public sealed class NotebookSession : IDisposable
 {
@@ -48,33 +49,33 @@ public sealed class NotebookSession : IDisposable
     {
         _options = options ?? new NotebookSessionOptions();
         BaseDirectory = Path.GetFullPath(_options.BaseDirectory);
-        Formatters = _options.Formatters ?? new FormatterRegistry();
-        Globals = new NotebookGlobals(Formatters);
+        Globals = new NotebookGlobals();
+        ValueFormatter.EnsureConfigured();
         _preprocessor = new CellPreprocessor(BaseDirectory, new NuGetPackageCache(_options.NuGetPackageFolder));
+        // The real kernel's script options (its CSharpKernel constructor): Roslyn's defaults (references by name,
+        // Debug code, unsafe allowed), the latest language version, its imports and its few references. Only
+        // the debug information differs, so that stack traces can name the cell and line. References are given as
+        // loaded assemblies, as the kernel gives them: Roslyn then also resolves what they were built against, so a
+        // cell sees the same framework (System.Numerics.Complex compiles in both, not with file references).
         // Each session creates its own references. Sharing MetadataReference instances between sessions was
         // tried: when another session compiled against a different set (e.g. after #r) at the same time, a
         // later cell could bind to other symbols for the same core types than its earlier cells did
         // ("'int[]' does not contain a definition for 'Sum'"). See Concurrent_sessions_with_different_references_stay_consistent.
         _scriptOptions = ScriptOptions.Default
-            .WithReferences(CreateDefaultReferences())
-            .AddReferences(_options.References.Select(assembly => MetadataReference.CreateFromFile(assembly.Location)))
+            .WithLanguageVersion(LanguageVersion.Latest)
             .WithImports(_options.Imports)
+            .AddReferences(DefaultReferences)
+            .AddReferences(_options.References)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(BaseDirectory))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, BaseDirectory))
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithAllowUnsafe(false);
+            .WithFileEncoding(Encoding.UTF8);
     }
 
     /// <summary>The folder relative <c>#r</c> paths start from.</summary>
     public string BaseDirectory { get; }
 
-    /// <summary>The formatters for this session's outputs (also <c>Formatters</c> inside cells).</summary>
-    public FormatterRegistry Formatters { get; }
-
-    /// <summary>The object whose members cells see as globals (<c>display</c>, <c>Formatters</c>, …).</summary>
+    /// <summary>The object whose members cells see as globals (<c>display</c>, <c>HTML</c>).</summary>
     public NotebookGlobals Globals { get; }
 
     /// <summary>How many cells this session has run (Jupyter's execution counter).</summary>
@@ -157,7 +158,7 @@ public sealed class NotebookSession : IDisposable
         PreparedCell prepared = _preprocessor.Prepare(submission.Code);
         if (prepared.Errors.Count > 0)
         {
-            return CompilationFailed(context, count, cellNumber, prepared.Errors, clock);
+            return MagicFailed(context, count, cellNumber, prepared.Errors, clock);
         }
 
         if (prepared.References.Count > 0)
@@ -193,13 +194,9 @@ public sealed class NotebookSession : IDisposable
             return Stopped(context, count, cellNumber, cancelled: true, clock, measureTime: false);
         }
 
-        CellDiagnostic[] errors = diagnostics
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .Select(ToCellDiagnostic)
-            .ToArray();
-        if (errors.Length > 0)
+        if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
-            return CompilationFailed(context, count, cellNumber, errors, clock);
+            return CompilationFailed(context, count, cellNumber, prepared, diagnostics, clock);
         }
 
         if (_options.CellTimeout != Timeout.InfiniteTimeSpan)
@@ -231,15 +228,17 @@ public sealed class NotebookSession : IDisposable
 
         ScriptState<object> state = run.Result;
         _state = state;
+        // As the real kernel, after the cell's own output: its compiler warnings, on stderr.
+        ReportDiagnostics(context, prepared, script.GetCompilation().GetDiagnostics());
         if (state.Exception is Exception thrown)
         {
             return Threw(context, count, cellNumber, thrown, clock, prepared.MeasureTime);
         }
 
-        bool hasValue = HasTrailingValue(script.GetCompilation());
+        bool hasValue = HasReturnValue(script);
         if (hasValue)
         {
-            context.Add(Output.ExecuteResult(count, Formatters.Format(state.ReturnValue)));
+            context.Add(Output.ExecuteResult(count, ValueFormatter.Format(state.ReturnValue)));
         }
 
         return Finish(context, count, cellNumber, ExecutionStatus.Succeeded, clock, prepared.MeasureTime) with
@@ -287,22 +286,15 @@ public sealed class NotebookSession : IDisposable
     }
 
     /// <summary>
-    /// Whether the cell ends in an expression with a value and no semicolon (<c>x + 1</c>), which Jupyter
-    /// shows as the cell's result; <c>Console.WriteLine(x)</c> without a semicolon has no value.
+    /// Whether the cell ends in an expression with a value and no semicolon (<c>x + 1</c>, even <c>null</c>),
+    /// which Jupyter shows as the cell's result: Roslyn's own answer, which the real kernel reads the same way
+    /// (the method is internal to Roslyn scripting, so both call it by reflection).
     /// </summary>
-    private static bool HasTrailingValue(Compilation compilation)
-    {
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        if (tree.GetRoot() is not CompilationUnitSyntax root
-            || root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
-            || !statement.SemicolonToken.IsMissing)
-        {
-            return false;
-        }
+    private static bool HasReturnValue(Script script) => (bool)HasReturnValueMethod.Invoke(script, null)!;
 
-        ITypeSymbol? type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
-    }
+    private static readonly MethodInfo HasReturnValueMethod =
+        typeof(Script).GetMethod("HasReturnValue", BindingFlags.Instance | BindingFlags.NonPublic)
+        ?? throw new MissingMethodException("Microsoft.CodeAnalysis.Scripting.Script.HasReturnValue is gone: the Roslyn version differs from the real kernel's (5.0.0).");
 
     private static CellDiagnostic ToCellDiagnostic(Diagnostic diagnostic)
     {
@@ -314,16 +306,80 @@ public sealed class NotebookSession : IDisposable
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
-    private static CellExecution CompilationFailed(CellExecutionContext context, int count, int cellNumber, IReadOnlyList<CellDiagnostic> errors, Stopwatch clock)
+    /// <summary>
+    /// A cell that did not compile shows what the real kernel shows: the compiler's errors on stderr, in its words
+    /// and with its line numbers, then an error named <c>Error</c> whose value is <c>compilation error</c>. The
+    /// result keeps the errors with the cell's own line numbers, for reports that name cell and line.
+    /// </summary>
+    private CellExecution CompilationFailed(
+        CellExecutionContext context, int count, int cellNumber, PreparedCell prepared, ImmutableArray<Diagnostic> diagnostics, Stopwatch clock)
+    {
+        Diagnostic[] errors = diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToArray();
+        ReportDiagnostics(context, prepared, errors);
+        context.Add(Output.Error("Error", "compilation error", []));
+        return Failed(context, count, cellNumber, errors.Select(ToCellDiagnostic).Select(Explain).ToArray(), clock);
+    }
+
+    /// <summary>
+    /// The compiler's error for a <c>#r</c> file that is not there names the path as written; the report also
+    /// says where the engine looked, since relative paths start at the notebook's folder.
+    /// </summary>
+    private CellDiagnostic Explain(CellDiagnostic diagnostic)
+    {
+        const string MissingMetadataFile = "CS0006";
+        if (diagnostic.Id != MissingMetadataFile || diagnostic.Message.Split('\'') is not [_, { Length: > 0 } path, ..])
+        {
+            return diagnostic;
+        }
+
+        return diagnostic with { Message = $"{diagnostic.Message} (looked for {Path.GetFullPath(path, BaseDirectory)}; relative paths start at the notebook's folder)" };
+    }
+
+    /// <summary>A magic command the engine refuses: the real kernel's error output, its message in value and traceback.</summary>
+    private static CellExecution MagicFailed(CellExecutionContext context, int count, int cellNumber, IReadOnlyList<CellDiagnostic> errors, Stopwatch clock)
+    {
+        string message = string.Join("\n", errors.Select(e => $"({e.Line},{e.Column}): error {e.Id}: {e.Message}"));
+        context.Add(Output.Error("Error", message, [message]));
+        return Failed(context, count, cellNumber, errors, clock);
+    }
+
+    private static CellExecution Failed(CellExecutionContext context, int count, int cellNumber, IReadOnlyList<CellDiagnostic> errors, Stopwatch clock)
     {
         string[] lines = errors.Select(error => error.Describe(cellNumber)).ToArray();
-        context.Add(Output.Error("CompilationError", lines[0], lines));
         string summary = lines[0] + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : string.Empty);
         return Finish(context, count, cellNumber, ExecutionStatus.CompilationFailed, clock, measureTime: false) with
         {
             Diagnostics = errors,
             FailureSummary = summary,
         };
+    }
+
+    /// <summary>
+    /// Diagnostics as the real kernel prints them: one stderr stream, each as Roslyn formats a diagnostic without
+    /// a file (<c>(2,5): warning CS4014: …</c>), numbered as that kernel numbers lines.
+    /// </summary>
+    private static void ReportDiagnostics(CellExecutionContext context, PreparedCell prepared, IReadOnlyCollection<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        var text = new StringBuilder("\n");
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            string severity = diagnostic.Severity.ToString().ToLowerInvariant();
+            string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            if (diagnostic.Location.IsInSource)
+            {
+                LinePosition start = diagnostic.Location.GetLineSpan().StartLinePosition;
+                text.Append(CultureInfo.InvariantCulture, $"({prepared.KernelLine(start.Line + 1)},{start.Character + 1}): ");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{severity} {diagnostic.Id}: {message}\n\n");
+        }
+
+        context.WriteStream(Output.StandardError, text.ToString());
     }
 
     private CellExecution Threw(CellExecutionContext context, int count, int cellNumber, Exception exception, Stopwatch clock, bool measureTime)
@@ -358,7 +414,8 @@ public sealed class NotebookSession : IDisposable
         TimeSpan elapsed = clock.Elapsed;
         if (measureTime)
         {
-            context.Add(Output.DisplayData(MimeBundle.FromText($"Wall time: {elapsed.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture)} ms")));
+            // The real kernel's words and number format (#!time there prints TimeSpan.TotalMilliseconds as is).
+            context.Add(Output.DisplayData(MimeBundle.FromText($"Wall time: {elapsed.TotalMilliseconds}ms")));
         }
 
         return new CellExecution(count, cellNumber, status, context.Complete(), elapsed) { OutputCut = context.OutputCut };
@@ -369,23 +426,19 @@ public sealed class NotebookSession : IDisposable
             ? $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
             : $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";
 
-    private static ImmutableArray<MetadataReference> CreateDefaultReferences()
-    {
-        Assembly[] assemblies =
-        [
-            typeof(object).Assembly,                                             // System.Private.CoreLib
-            Assembly.Load("System.Runtime"),                                     // what compiled libraries (#r) reference
-            typeof(Enumerable).Assembly,                                         // System.Linq
-            typeof(System.Console).Assembly,                                     // System.Console
-            typeof(LinkedList<>).Assembly,                                       // System.Collections
-            typeof(ConcurrentBag<>).Assembly,                                    // System.Collections.Concurrent
-            typeof(System.Text.RegularExpressions.Regex).Assembly,
-            typeof(System.Numerics.BigInteger).Assembly,                         // System.Runtime.Numerics
-            typeof(System.Text.Json.JsonSerializer).Assembly,
-            typeof(System.Linq.Expressions.Expression).Assembly,
-            typeof(System.ComponentModel.TypeConverter).Assembly,
-            typeof(NotebookGlobals).Assembly,                                    // display(), Formatters
-        ];
-        return [.. assemblies.Distinct().Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location))];
-    }
+    /// <summary>
+    /// The references the real kernel adds to Roslyn's defaults: LINQ, the collections, tasks, and its own display
+    /// and formatting assemblies, for which this engine's globals and the same formatter library stand in.
+    /// </summary>
+    private static readonly Assembly[] DefaultReferences =
+    [
+        typeof(Enumerable).Assembly,
+        typeof(IEnumerable<>).Assembly,
+        typeof(Task<>).Assembly,
+        typeof(NotebookGlobals).Assembly,                                    // display(), HTML()
+        typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,  // Formatter.Register, x.Display()
+        // Two facades the kernel's own netstandard libraries bring into view, so cells see the same framework.
+        Assembly.Load("System.Data.DataSetExtensions"),
+        Assembly.Load("System.Threading.Tasks.Extensions"),
+    ];
 }

@@ -1,23 +1,23 @@
 using System.Reflection;
-using Course.Notebooks.Execution.Display;
 
 namespace Course.Notebooks.Execution;
 
 /// <summary>Settings for a <see cref="NotebookSession"/>.</summary>
 public sealed record NotebookSessionOptions
 {
-    /// <summary>The namespaces every cell imports, as the .NET Interactive C# kernel does.</summary>
+    /// <summary>
+    /// The namespaces every cell imports: exactly the real .NET Interactive C# kernel's (its CSharpKernel
+    /// constructor), so a cell that compiles here compiles there. Not <c>System.IO</c> nor <c>System.Threading</c>:
+    /// a notebook that uses <c>Path</c> or <c>Thread</c> must say <c>using System.IO;</c> itself.
+    /// </summary>
     public static IReadOnlyList<string> DefaultImports { get; } =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
+        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
 
     /// <summary>The folder relative <c>#r</c> paths start from: the notebook's folder. Defaults to the current directory.</summary>
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
 
     /// <summary>How long one cell may run before it is abandoned; <see cref="Timeout.InfiniteTimeSpan"/> (the default) for no limit.</summary>
     public TimeSpan CellTimeout { get; init; } = Timeout.InfiniteTimeSpan;
-
-    /// <summary>The formatters for outputs; null for a fresh registry with the built-in conventions.</summary>
-    public FormatterRegistry? Formatters { get; init; }
 
     /// <summary>The namespaces every cell imports.</summary>
     public IReadOnlyList<string> Imports { get; init; } = DefaultImports;

@@ -15,11 +15,32 @@ public sealed class ErrorTests
         Assert.Equal(ExecutionStatus.CompilationFailed, result.Status);
         CellDiagnostic diagnostic = result.Diagnostics.Single();
         Assert.Equal((2, 13, "CS0103"), (diagnostic.Line, diagnostic.Column, diagnostic.Id));
-        Output error = result.Outputs.Single();
-        Assert.Equal(OutputKind.Error, error.Kind);
-        Assert.Equal("CompilationError", error.ErrorName);
-        Assert.Equal("cell 7, line 2, column 13: error CS0103: The name 'missing' does not exist in the current context", error.ErrorValue);
-        Assert.Equal(error.ErrorValue, result.FailureSummary);
+        Assert.Equal("cell 7, line 2, column 13: error CS0103: The name 'missing' does not exist in the current context", result.FailureSummary);
+    }
+
+    [Fact]
+    public async Task A_compile_error_shows_what_the_real_kernel_shows()
+    {
+        using var session = new NotebookSession();
+
+        CellExecution result = await session.ExecuteAsync("var a = 1;\nvar b = a + missing;");
+
+        Assert.Equal([OutputKind.Stream, OutputKind.Error], result.Outputs.Select(o => o.Kind));
+        Assert.Equal("stderr", result.Outputs[0].StreamName);
+        Assert.Equal("\n(2,13): error CS0103: The name 'missing' does not exist in the current context\n\n", result.Outputs[0].Text);
+        Assert.Equal(("Error", "compilation error"), (result.Outputs[1].ErrorName, result.Outputs[1].ErrorValue));
+        Assert.Empty(result.Outputs[1].Traceback);
+    }
+
+    [Fact]
+    public async Task After_a_magic_line_compile_errors_are_numbered_as_the_real_kernel_numbers_them()
+    {
+        using var session = new NotebookSession();
+
+        CellExecution result = await session.ExecuteAsync("#!time\nundefinedX");
+
+        Assert.Equal(2, result.Diagnostics.Single().Line);
+        Assert.StartsWith("\n(1,1): error CS0103:", result.Outputs[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +51,7 @@ public sealed class ErrorTests
         CellExecution result = await session.ExecuteAsync("int x = \"text\";\nundefined();");
 
         Assert.Equal(["CS0029", "CS0103"], result.Diagnostics.Select(d => d.Id));
-        Assert.Equal(2, result.Outputs.Single().Traceback.Count);
+        Assert.Equal(2, result.Outputs[0].Text!.Split(": error ").Length - 1);
         Assert.EndsWith("(and 1 more)", result.FailureSummary, StringComparison.Ordinal);
     }
 
@@ -61,24 +82,27 @@ public sealed class ErrorTests
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("Console.WriteLine(\"loading\");\nthrow new FileNotFoundException(\"cifar.bin missing\");");
+        CellExecution result = await session.ExecuteAsync("Console.WriteLine(\"loading\");\nthrow new System.IO.FileNotFoundException(\"cifar.bin missing\");");
 
         Assert.Equal([OutputKind.Stream, OutputKind.Error], result.Outputs.Select(o => o.Kind));
-        Assert.Equal("cifar.bin missing", result.Outputs[1].ErrorValue);
+        Assert.Equal("System.IO.FileNotFoundException: cifar.bin missing", result.Outputs[1].Traceback[0]);
     }
 
     [Theory]
-    [InlineData("#!who", "unsupported magic command '#!who' (the course engine supports #!csharp, #!time)")]
-    [InlineData("#!fsharp", "'#!fsharp' switches to the fsharp kernel; this engine runs C# only")]
-    [InlineData("#!time 5", "#!time takes no arguments (got '5')")]
-    public async Task A_magic_command_the_engine_does_not_support_is_an_error_naming_it(string line, string message)
+    [InlineData("#!who", "DNI101", "Unknown magic command '#!who'")]
+    [InlineData("#!fsharp", "NB0001", "'#!fsharp' switches to the fsharp kernel; this engine runs C# only")]
+    [InlineData("#!time 5", "NB0001", "#!time takes no arguments (got '5')")]
+    public async Task A_magic_command_the_engine_does_not_support_is_an_error_naming_it(string line, string id, string message)
     {
         using var session = new NotebookSession();
 
         CellExecution result = await session.ExecuteAsync(new CellSubmission($"var x = 1;\n{line}\nx") { CellNumber = 3 });
 
         Assert.Equal(ExecutionStatus.CompilationFailed, result.Status);
-        Assert.Equal($"cell 3, line 2, column 1: error NB0001: {message}", result.Outputs.Single().ErrorValue);
+        Assert.Equal($"cell 3, line 2, column 1: error {id}: {message}", result.FailureSummary);
+        Output error = result.Outputs.Single();
+        Assert.Equal($"(2,1): error {id}: {message}", error.ErrorValue);
+        Assert.Equal([$"(2,1): error {id}: {message}"], error.Traceback);
     }
 
     [Fact]
@@ -98,12 +122,12 @@ public sealed class ErrorTests
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("#!time\nThread.Sleep(20);\n1");
+        CellExecution result = await session.ExecuteAsync("#!time\nSystem.Threading.Thread.Sleep(20);\n1");
 
         Assert.Equal([OutputKind.ExecuteResult, OutputKind.DisplayData], result.Outputs.Select(o => o.Kind));
         string text = result.Outputs[1].Data!.Text!;
-        Assert.Matches(@"^Wall time: \d+(\.\d+)? ms$", text);
-        Assert.True(double.Parse(text["Wall time: ".Length..^3], System.Globalization.CultureInfo.InvariantCulture) >= 20);
+        Assert.Matches(@"^Wall time: \d+(\.\d+)?ms$", text);
+        Assert.True(double.Parse(text["Wall time: ".Length..^2]) >= 20);
     }
 
     [Fact]
@@ -115,7 +139,8 @@ public sealed class ErrorTests
 
         Assert.Equal(ExecutionStatus.CompilationFailed, result.Status);
         string expectedPath = Path.Combine(Path.GetTempPath(), "lib", "Nowhere.dll");
-        Assert.Equal($"cell 1, line 1, column 1: error NB0002: #r: cannot find 'lib/Nowhere.dll' (looked for {expectedPath}; relative paths start at the notebook's folder)", result.FailureSummary);
+        Assert.Equal($"cell 1, line 1, column 1: error CS0006: Metadata file 'lib/Nowhere.dll' could not be found (looked for {expectedPath}; relative paths start at the notebook's folder)", result.FailureSummary);
+        Assert.Equal("\n(1,1): error CS0006: Metadata file 'lib/Nowhere.dll' could not be found\n\n", result.Outputs[0].Text);
     }
 
     [Fact]

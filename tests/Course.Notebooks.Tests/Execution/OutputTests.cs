@@ -1,9 +1,12 @@
 using Course.Notebooks.Execution;
-using Course.Notebooks.Execution.Display;
 using Course.Notebooks.Model;
 
 namespace Course.Notebooks.Tests.Execution;
 
+/// <summary>
+/// Outputs are what the real .NET Interactive kernel shows for a Jupyter front end: its formatter library, HTML by
+/// default, strings as plain text (the parity tests compare them with the real kernel itself).
+/// </summary>
 public sealed class OutputTests
 {
     [Fact]
@@ -19,88 +22,108 @@ public sealed class OutputTests
     }
 
     [Fact]
-    public async Task Display_of_a_record_list_gives_plain_text_and_an_HTML_table()
+    public async Task A_value_is_shown_as_HTML_only_and_a_string_as_plain_text_only()
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("record Row(string Name, int Count);\ndisplay(new[] { new Row(\"<cat>\", 3), new Row(\"dog\", 5) });");
+        CellExecution number = await session.ExecuteAsync("41 + 1");
+        CellExecution text = await session.ExecuteAsync("\"text\"");
 
-        Output display = result.Outputs.Single();
-        Assert.Equal(OutputKind.DisplayData, display.Kind);
-        Assert.Equal("[ Row { Name = <cat>, Count = 3 }, Row { Name = dog, Count = 5 } ]", display.Data!.Text);
-        Assert.Equal(
-            "<table><thead><tr><th>Name</th><th>Count</th></tr></thead><tbody><tr><td>&lt;cat&gt;</td><td>3</td></tr><tr><td>dog</td><td>5</td></tr></tbody></table>",
-            display.Data.HtmlText);
-        Assert.Equal(["data", "metadata", "output_type"], display.ToJson().Select(p => p.Key));
+        MimeBundle data = number.Outputs.Single().Data!;
+        Assert.Equal([MimeBundle.Html], data.Keys);
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>42</pre></div>", data.HtmlText, StringComparison.Ordinal);
+        Assert.Equal([MimeBundle.PlainText], text.Outputs.Single().Data!.Keys);
+        Assert.Equal("text", text.Outputs.Single().Data!.Text);
+        Assert.Equal(number.ExecutionCount, number.Outputs[0].ExecutionCount);
     }
 
     [Fact]
-    public async Task Scalars_have_only_plain_text_in_the_invariant_culture()
+    public async Task A_trailing_null_is_a_value_too()
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("display(1.5);\ndisplay(\"text\");\n2.25");
+        CellExecution result = await session.ExecuteAsync("null");
 
-        Assert.Equal(["1.5", "text", "2.25"], result.Outputs.Select(o => o.Data!.Text));
-        Assert.All(result.Outputs, o => Assert.Null(o.Data!.HtmlText));
-        Assert.Equal([OutputKind.DisplayData, OutputKind.DisplayData, OutputKind.ExecuteResult], result.Outputs.Select(o => o.Kind));
-        Assert.Equal(result.ExecutionCount, result.Outputs[2].ExecutionCount);
+        Assert.True(result.HasReturnValue);
+        Assert.Contains("&lt;null&gt;", result.Outputs.Single().Data!.HtmlText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_ToHtml_method_is_used_by_convention()
+    public async Task A_call_without_semicolon_that_returns_nothing_shows_nothing()
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("class Chart { public string ToHtml() => \"<div id='chart'></div>\"; public override string ToString() => \"Chart\"; }\nnew Chart()");
+        CellExecution result = await session.ExecuteAsync("Console.Write(\"x\")");
 
-        MimeBundle data = result.Outputs.Single().Data!;
-        Assert.Equal("<div id='chart'></div>", data.HtmlText);
-        Assert.Equal("Chart", data.Text);
+        Assert.False(result.HasReturnValue);
+        Assert.Equal([OutputKind.Stream], result.Outputs.Select(o => o.Kind));
     }
 
     [Fact]
-    public async Task A_registered_formatter_wins_over_the_conventions_and_covers_derived_types()
+    public async Task Display_of_a_string_is_plain_text_and_HTML_needs_HTML()
     {
         using var session = new NotebookSession();
-        session.Formatters.Register<Exception>(MimeBundle.Html, e => $"<b>{e.Message}</b>");
 
-        CellExecution fromHost = await session.ExecuteAsync("new ArgumentException(\"bad\")");
-        CellExecution fromCell = await session.ExecuteAsync("Formatters.Register<Version>(\"text/html\", v => $\"<i>{v.Major}</i>\");\nnew Version(3, 1)");
+        CellExecution result = await session.ExecuteAsync("display(\"<b>x</b>\");\ndisplay(HTML(\"<b>x</b>\"));\ndisplay(\"<b>x</b>\", \"text/html\");");
 
-        Assert.Equal("<b>bad</b>", fromHost.Outputs.Single().Data!.HtmlText);
-        Assert.Equal("<i>3</i>", fromCell.Outputs.Single().Data!.HtmlText);
+        Assert.Equal([OutputKind.DisplayData, OutputKind.DisplayData, OutputKind.DisplayData], result.Outputs.Select(o => o.Kind));
+        Assert.Equal("<b>x</b>", result.Outputs[0].Data!.Text);
+        Assert.Equal("<b>x</b>", result.Outputs[1].Data!.HtmlText);
+        // As in the real kernel, asking for HTML formats the string as HTML text rather than trusting it.
+        Assert.Contains("&lt;b&gt;x&lt;/b&gt;", result.Outputs[2].Data!.HtmlText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Display_with_a_mime_type_and_an_update_keep_the_last_value()
+    public async Task A_formatter_registered_with_the_formatter_library_is_used_in_a_later_cell()
+    {
+        using var session = new NotebookSession();
+        await session.ExecuteAsync("class Marker { }\nMicrosoft.DotNet.Interactive.Formatting.Formatter.Register<Marker>(m => \"<i>marked</i>\", \"text/html\");");
+
+        CellExecution result = await session.ExecuteAsync("new Marker()");
+
+        Assert.Equal("<i>marked</i>", result.Outputs.Single().Data!.HtmlText);
+    }
+
+    [Fact]
+    public async Task Updating_what_display_returned_leaves_the_shown_value_as_the_real_kernel_does()
     {
         var streamed = new List<Output>();
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync(new CellSubmission("var handle = display(\"<p>epoch 1</p>\", \"text/html\");\nhandle.Update(\"<p>epoch 2</p>\", \"text/html\");")
+        // The real kernel's display() shows one DisplayedValue and returns another with a different id, so its
+        // Update() reaches no display there; the engine runs the same code and keeps the same behaviour.
+        CellExecution result = await session.ExecuteAsync(new CellSubmission("var d = display(\"epoch 1\");\nd.Update(\"epoch 2\");")
         {
             OnOutput = streamed.Add,
         });
 
-        MimeBundle data = result.Outputs.Single().Data!;
-        Assert.Equal("<p>epoch 2</p>", data.HtmlText);
-        Assert.Equal([OutputKind.DisplayData, OutputKind.UpdateDisplayData], streamed.Select(o => o.Kind));
-        Assert.StartsWith("display-", streamed[1].DisplayId, StringComparison.Ordinal);
+        Assert.Equal("epoch 1", result.Outputs.Single().Data!.Text);
+        Assert.Equal([OutputKind.DisplayData], streamed.Select(o => o.Kind));
+        Assert.NotNull(streamed[0].DisplayId);
+    }
+
+    [Fact]
+    public async Task Display_returns_the_real_kernels_displayed_value()
+    {
+        using var session = new NotebookSession();
+
+        CellExecution result = await session.ExecuteAsync("var d = display(1);\nd.GetType().FullName");
+
+        Assert.Equal("Microsoft.DotNet.Interactive.Formatting.DisplayedValue", result.Outputs[^1].Data!.Text);
     }
 
     [Fact]
     public async Task Outputs_are_streamed_to_the_observer_as_they_happen()
     {
-        var streamed = new List<string>();
+        var streamed = new List<OutputKind>();
         using var session = new NotebookSession();
 
         await session.ExecuteAsync(new CellSubmission("Console.Write(\"a\");\nConsole.Write(\"b\");\n3")
         {
-            OnOutput = o => streamed.Add(o.Kind == OutputKind.Stream ? o.Text! : o.Data!.Text!),
+            OnOutput = o => streamed.Add(o.Kind),
         });
 
-        Assert.Equal(["a", "b", "3"], streamed);
+        Assert.Equal([OutputKind.Stream, OutputKind.Stream, OutputKind.ExecuteResult], streamed);
     }
 
     [Fact]
@@ -119,25 +142,24 @@ public sealed class OutputTests
     }
 
     [Fact]
-    public void Display_outside_a_cell_is_an_error()
+    public async Task Compiler_warnings_of_a_cell_that_runs_go_to_stderr_after_its_output()
     {
         using var session = new NotebookSession();
 
-        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => session.Globals.display(1));
+        CellExecution result = await session.ExecuteAsync("Console.Write(\"ran\");\nTask.FromResult(3)");
 
-        Assert.Equal("display() can only be called from code running in a notebook cell.", error.Message);
+        Assert.Equal([OutputKind.Stream, OutputKind.Stream, OutputKind.ExecuteResult], result.Outputs.Select(o => o.Kind));
+        Assert.Equal("stderr", result.Outputs[1].StreamName);
+        Assert.StartsWith("\n(2,1): warning CS4014: ", result.Outputs[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_plain_text_of_common_values_is_readable()
+    public async Task Time_magic_reports_wall_time_as_the_real_kernel_words_it()
     {
-        var formatters = new FormatterRegistry();
+        using var session = new NotebookSession();
 
-        Assert.Equal("<null>", formatters.Format(null).Text);
-        Assert.Equal("[ 1, 2, 3 ]", formatters.Format(new List<int> { 1, 2, 3 }).Text);
-        Assert.Equal("[ ]", formatters.Format(Array.Empty<string>()).Text);
-        Assert.Equal("{ A = 1, B = x }", formatters.Format(new { A = 1, B = "x" }).Text);
-        Assert.Equal("(1, 2)", formatters.Format((1, 2)).Text);
-        Assert.EndsWith(", ... ]", formatters.Format(Enumerable.Range(0, 1000)).Text, StringComparison.Ordinal);
+        CellExecution result = await session.ExecuteAsync("#!time\nvar t = 1;");
+
+        Assert.Matches(@"^Wall time: [0-9.,]+ms$", result.Outputs.Single().Data!.Text);
     }
 }

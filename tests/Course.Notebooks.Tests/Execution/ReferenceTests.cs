@@ -22,7 +22,7 @@ public sealed class ReferenceTests
         NotebookRunResult run = await new NotebookRunner().RunAsync(IpynbReader.Read(path), folder.Path);
 
         Assert.True(run.Succeeded, string.Join("; ", run.Cells.Select(c => c.FailureReason)));
-        Assert.Equal("6", run.Executed.Cells[1].Outputs.Single().Data!.Text);
+        Assert.Equal("6", run.Executed.Cells[1].Outputs.Single().Data!.Shown());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ReferenceTests
         NotebookRunResult run = await new NotebookRunner().RunAsync(notebook, folder.Path);
 
         Assert.True(run.Succeeded, run.Cells[0].FailureReason);
-        Assert.Equal("0", run.Executed.Cells[0].Outputs.Single().Data!.Text);
+        Assert.Equal("0", run.Executed.Cells[0].Outputs.Single().Data!.Shown());
     }
 
     [Fact]

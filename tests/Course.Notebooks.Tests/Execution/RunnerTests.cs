@@ -38,7 +38,7 @@ public sealed class RunnerTests
         Assert.Equal([null, 1, 2, 3], executed.Cells.Select(c => c.ExecutionCount));
         Assert.Empty(executed.Cells[1].Outputs);
         Assert.Equal("20\n", executed.Cells[2].Outputs.Single().Text);
-        Assert.Equal("42", executed.Cells[3].Outputs.Single().Data!.Text);
+        Assert.Equal("42", executed.Cells[3].Outputs.Single().Data!.Shown());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RunnerTests
         Assert.Null(stopped.Executed.Cells[3].ExecutionCount);
         Assert.Equal([CellOutcome.Passed, CellOutcome.Failed, CellOutcome.Passed], kept.Cells.Select(c => c.Outcome));
         Assert.Equal("cell 3, line 1: System.Exception: bad", kept.Cells[1].FailureReason);
-        Assert.Equal("2", kept.Executed.Cells[3].Outputs.Single().Data!.Text);
+        Assert.Equal("2", kept.Executed.Cells[3].Outputs.Single().Data!.Shown());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RunnerTests
         NotebookRunResult run = await new NotebookRunner().RunAsync(notebook, Fixtures.Path(string.Empty));
 
         Assert.True(run.Succeeded, string.Join("; ", run.Cells.Select(c => c.FailureReason)));
-        Assert.Equal("10", run.Executed.Cells[2].Outputs[0].Data!.Text);
+        Assert.Equal("10", run.Executed.Cells[2].Outputs[0].Data!.Shown());
         Assert.StartsWith("Wall time: ", run.Executed.Cells[2].Outputs[1].Data!.Text, StringComparison.Ordinal);
     }
 

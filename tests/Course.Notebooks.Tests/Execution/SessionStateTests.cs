@@ -1,3 +1,4 @@
+using Course.Notebooks.Tests.Support;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Model;
 
@@ -16,7 +17,7 @@ public sealed class SessionStateTests
         Assert.True(first.Succeeded, first.FailureSummary);
         Assert.True(second.Succeeded, second.FailureSummary);
         Assert.Equal(4, second.ReturnValue);
-        Assert.Equal("4", second.Outputs.Single().Data!.Text);
+        Assert.Equal("4", second.Outputs.Single().Data!.Shown());
         Assert.Equal([1, 2], new[] { first.ExecutionCount, second.ExecutionCount });
         Assert.True(session.TryGetVariable("batchSize", out object? value));
         Assert.Equal(32, value);
@@ -41,14 +42,14 @@ public sealed class SessionStateTests
 
         CellExecution statement = await session.ExecuteAsync("var x = 3;");
         CellExecution voidCall = await session.ExecuteAsync("Console.Write(string.Empty)");
-        CellExecution nullValue = await session.ExecuteAsync("(string?)null");
+        CellExecution nullValue = await session.ExecuteAsync("(string)null");
 
         Assert.False(statement.HasReturnValue);
         Assert.Empty(statement.Outputs);
         Assert.False(voidCall.HasReturnValue);
         Assert.Empty(voidCall.Outputs);
         Assert.True(nullValue.HasReturnValue);
-        Assert.Equal("<null>", nullValue.Outputs.Single().Data!.Text);
+        Assert.Equal("<null>", nullValue.Outputs.Single().Data!.Shown());
     }
 
     [Fact]
@@ -78,14 +79,18 @@ public sealed class SessionStateTests
     }
 
     [Fact]
-    public async Task Default_imports_match_the_Polyglot_CSharp_kernel()
+    public async Task Default_imports_are_the_real_kernels_and_no_more()
     {
         using var session = new NotebookSession();
 
-        CellExecution result = await session.ExecuteAsync("var sb = new StringBuilder(\"a\");\nvar list = new List<int> { 1 };\nawait Task.Yield();\nPath.Combine(sb.ToString(), list.First().ToString())");
+        CellExecution result = await session.ExecuteAsync("var sb = new StringBuilder(\"a\");\nvar list = new List<int> { 1 };\nvar old = new ArrayList();\nawait Task.Yield();\nstring.Concat(sb.ToString(), list.First().ToString())");
+        CellExecution io = await session.ExecuteAsync("Path.Combine(\"a\", \"b\")");
+        CellExecution threading = await session.ExecuteAsync("Thread.Sleep(1);");
 
         Assert.True(result.Succeeded, result.FailureSummary);
-        Assert.Equal(Path.Combine("a", "1"), result.ReturnValue);
+        Assert.Equal("a1", result.ReturnValue);
+        Assert.Equal("CS0103", io.Diagnostics.Single().Id);
+        Assert.Equal("CS0103", threading.Diagnostics.Single().Id);
     }
 
     [Fact]

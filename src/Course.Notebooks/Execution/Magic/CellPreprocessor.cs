@@ -23,9 +23,6 @@ internal sealed partial class CellPreprocessor
         _packages = packages;
     }
 
-    /// <summary>The supported magic commands, for error messages.</summary>
-    public static string SupportedList => "#!csharp, #!time";
-
     public PreparedCell Prepare(string source)
     {
         var cell = new PreparedCellBuilder();
@@ -38,6 +35,7 @@ internal sealed partial class CellPreprocessor
             if (line.StartsWith("#!", StringComparison.Ordinal))
             {
                 ApplyMagic(cell, line, i + 1);
+                cell.MagicLines.Add(i + 1);
                 kept = string.Empty;
             }
             else if (ReferenceDirective().Match(line) is { Success: true } reference)
@@ -53,7 +51,7 @@ internal sealed partial class CellPreprocessor
             code.Append(kept);
         }
 
-        return new PreparedCell(code.ToString(), cell.MeasureTime, cell.Errors, cell.References);
+        return new PreparedCell(code.ToString(), cell.MeasureTime, cell.Errors, cell.References, cell.MagicLines);
     }
 
     /// <summary>
@@ -85,19 +83,23 @@ internal sealed partial class CellPreprocessor
     {
         if (MagicError(cell, line) is { } error)
         {
-            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.UnsupportedMagicCommand, error));
+            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, error.Id, error.Message));
         }
     }
 
-    private static string? MagicError(PreparedCellBuilder cell, string line)
+    private static (string Id, string Message)? MagicError(PreparedCellBuilder cell, string line)
     {
         string body = line[2..].Trim();
         int space = body.IndexOfAny([' ', '\t']);
         string name = space < 0 ? body : body[..space];
         string arguments = space < 0 ? string.Empty : body[(space + 1)..].Trim();
-        return Commands.TryGetValue(name, out IMagicCommand? command)
-            ? command.Apply(cell, name, arguments)
-            : $"unsupported magic command '#!{name}' (the course engine supports {SupportedList})";
+        if (!Commands.TryGetValue(name, out IMagicCommand? command))
+        {
+            // The real kernel's words and code for a magic command it does not know.
+            return (CellDiagnostic.UnknownMagicCommand, $"Unknown magic command '#!{name}'");
+        }
+
+        return command.Apply(cell, name, arguments) is { } error ? (CellDiagnostic.UnsupportedMagicCommand, error) : null;
     }
 
     private string ApplyReference(PreparedCellBuilder cell, string target, int lineNumber, string line)
@@ -122,15 +124,9 @@ internal sealed partial class CellPreprocessor
             return line;
         }
 
+        // A file that is not there is left to the compiler, whose error (CS0006) is the one the real kernel shows.
         string fullPath = Path.GetFullPath(target, _baseDirectory);
-        if (!File.Exists(fullPath))
-        {
-            cell.Errors.Add(new CellDiagnostic(lineNumber, 1, CellDiagnostic.ReferenceNotFound,
-                $"#r: cannot find '{target}' (looked for {fullPath}; relative paths start at the notebook's folder)"));
-            return string.Empty;
-        }
-
-        return $"#r \"{fullPath}\"";
+        return File.Exists(fullPath) ? $"#r \"{fullPath}\"" : line;
     }
 
     [GeneratedRegex("""^\s*#r\s+"(?<target>[^"]+)"\s*$""")]

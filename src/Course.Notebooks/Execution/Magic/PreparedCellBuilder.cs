@@ -10,4 +10,7 @@ internal sealed class PreparedCellBuilder
     public List<CellDiagnostic> Errors { get; } = [];
 
     public List<MetadataReference> References { get; } = [];
+
+    /// <summary>The 1-based lines that held magic commands (blanked for the compiler).</summary>
+    public List<int> MagicLines { get; } = [];
 }
