@@ -6,8 +6,9 @@ using TinyTorch.Transforms;
 namespace Course.Specs.Specs;
 
 /// <summary>
-/// Hidden cross-checks (grade_id <c>integration</c>): each of the student's pieces must work with the
-/// reference's, the way the pieces of a real pipeline are mixed and matched.
+/// Cross-checks (grade_id <c>integration</c>): each of the student's pieces must work with the reference's, the way
+/// the pieces of a real pipeline are mixed and matched. One is visible, so a student's copy of the check cell
+/// reports something (the loader over the library's dataset); the others are hidden.
 /// </summary>
 public static class IntegrationSpecs
 {
@@ -30,7 +31,7 @@ public static class IntegrationSpecs
                 var (features, labels) = Pair(60);
                 var loader = Implementation.Require(impl.DataLoader, "DataLoader")(new TinyTorch.Data.TensorDataset(features, labels), new LoaderSettings(8, Shuffle: true, Seed: 5));
                 CheckEpoch(loader, features, labels);
-            }) { Hidden = true },
+            }),
         new("integration-augmented-pipeline", GradeId, 4, "Your transforms, dataset and loader make a training pipeline",
             "Each piece must return new tensors of the documented shapes; check each exercise's own checks first.", impl =>
             {
