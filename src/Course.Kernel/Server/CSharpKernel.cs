@@ -182,7 +182,7 @@ internal sealed class CSharpKernel : IDisposable
 
         if (store)
         {
-            _history.Add(count, code, result.Outputs.FirstOrDefault(o => o.Kind == OutputKind.ExecuteResult)?.Data?.Text);
+            _history.Add(count, code, result.Outputs.FirstOrDefault(o => o.Kind == OutputKind.ExecuteResult)?.Data is { } value ? value.Text ?? value.HtmlText : null);
         }
 
         if (!result.Succeeded)

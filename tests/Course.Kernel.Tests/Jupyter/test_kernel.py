@@ -28,23 +28,25 @@ class CourseCSharpKernelTests(jupyter_kernel_test.KernelTests):
     # an exception: one error message on IOPub, status "error" in the reply
     code_generate_error = 'throw new InvalidOperationException("boom");'
 
-    # a trailing expression without ';' is the cell's result
+    # a trailing expression without ';' is the cell's result; as in the real .NET Interactive kernel, a string
+    # comes as text/plain and other values as text/html only (the suite compares text/plain)
     code_execute_result = [
-        {"code": "6 * 7", "result": "42"},
+        {"code": "(6 * 7).ToString()", "result": "42"},
         {"code": '"abc".ToUpper()', "result": "ABC"},
-        {"code": "new[] { 1, 2, 3 }", "result": "[ 1, 2, 3 ]"},
+        {"code": 'string.Join(", ", new[] { 1, 2, 3 })', "result": "1, 2, 3"},
     ]
 
-    # display() goes out as display_data, in every MIME type the value has
+    # display() goes out as display_data in the value's preferred MIME types, or the ones asked for
     code_display_data = [
-        {"code": 'display("<b>bold</b>", "text/html");', "mime": "text/html"},
-        {"code": "display(new { Name = \"x\", Value = 1 });", "mime": "text/plain"},
+        {"code": 'display(HTML("<b>bold</b>"));', "mime": "text/html"},
+        {"code": 'display("plain");', "mime": "text/plain"},
         {"code": "display(new { Name = \"x\", Value = 1 });", "mime": "text/html"},
+        {"code": 'display(new { Name = "x" }, "text/plain");', "mime": "text/plain"},
     ]
 
     # history: the kernel keeps its inputs in memory
     supported_history_operations = ("tail", "range", "search")
-    code_history_pattern = "6 * ?"
+    code_history_pattern = "(6 * ?).ToString()"
 
     # is_complete_request, from Roslyn's script parser
     complete_code_samples = [
@@ -52,7 +54,7 @@ class CourseCSharpKernelTests(jupyter_kernel_test.KernelTests):
         "Console.WriteLine(1);",
         "var x = 1;",
         "class A { }",
-        "#!time\nThread.Sleep(1);",
+        "#!time\nSystem.Threading.Thread.Sleep(1);",
     ]
     incomplete_code_samples = [
         "class A {",

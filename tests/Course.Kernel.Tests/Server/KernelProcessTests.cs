@@ -29,7 +29,7 @@ public sealed class KernelProcessTests(ITestOutputHelper output)
     {
         using var kernel = new KernelProcess();
         kernel.Client.WaitUntilReady(Wait);
-        string id = kernel.Client.Send(kernel.Client.Shell, "execute_request", TestKernelClient.ExecuteContent("Thread.Sleep(Timeout.Infinite);"));
+        string id = kernel.Client.Send(kernel.Client.Shell, "execute_request", TestKernelClient.ExecuteContent("System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);"));
         kernel.Client.WaitForIOPub(id, m => m.MessageType == "execute_input", Wait);
         Thread.Sleep(300);
 
