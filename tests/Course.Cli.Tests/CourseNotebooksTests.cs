@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Course.Cli.Tests;
@@ -9,7 +8,7 @@ public sealed class CourseNotebooksTests
     [Fact]
     public async Task Course_validate_passes_on_the_course_notebooks()
     {
-        var (code, output) = await Course("validate", Path.Combine(CourseTree.Root(), "notebooks"));
+        var (code, output) = await CourseProcess.RunAsync("validate", Path.Combine(CourseTree.Root(), "notebooks"));
 
         Assert.True(code == 0, output);
         Assert.Contains("12 passed, 0 failed", output);
@@ -22,7 +21,7 @@ public sealed class CourseNotebooksTests
         try
         {
             string[] sources = Directory.GetFiles(Path.Combine(CourseTree.Root(), "notebooks", "source"), "*.ipynb").Order().ToArray();
-            var (code, output) = await Course(["run", .. sources, "--out", outDir]);
+            var (code, output) = await CourseProcess.RunAsync(["run", .. sources, "--out", outDir]);
 
             Assert.True(code == 0, output);
             foreach (string source in sources)
@@ -38,21 +37,5 @@ public sealed class CourseNotebooksTests
         {
             Directory.Delete(outDir, true);
         }
-    }
-
-    private static async Task<(int Code, string Output)> Course(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = CourseTree.Root() };
-        start.ArgumentList.Add(typeof(CourseCommand).Assembly.Location);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + stderr);
     }
 }
