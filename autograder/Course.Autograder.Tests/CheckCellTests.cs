@@ -37,6 +37,23 @@ public sealed class CheckCellTests
     }
 
     [Fact]
+    public void The_report_text_is_what_course_validate_reads_in_either_kernel()
+    {
+        var passing = ModuleSpecs.Check("collate", Implementation.Reference);
+        var stub = ModuleSpecs.Check("collate", new Implementation { Collate = _ => throw new NotImplementedException("Exercise 'collate' is not implemented yet") });
+        var wrong = ModuleSpecs.Check("collate", new Implementation { Collate = samples => [TinyTorch.Tensor.Zeros(1)] });
+
+        var read = Course.Notebooks.Validation.CheckReportText.Parse(passing.ToString())!;
+        Assert.Equal(passing.Results.Select(r => r.Spec.Id), read.Select(c => c.Id));
+        Assert.All(read, c => Assert.True(c.Passed));
+        Assert.All(Course.Notebooks.Validation.CheckReportText.Parse(stub.ToString())!, c => Assert.True(c.NotImplemented, c.Message));
+        var failed = Course.Notebooks.Validation.CheckReportText.Parse(wrong.ToString())!;
+        Assert.Contains(failed, c => !c.Passed && !c.NotImplemented && c.Message.Length > 0);
+        Assert.Null(Course.Notebooks.Validation.CheckReportText.Parse("42"));
+        Assert.Empty(Course.Notebooks.Validation.CheckReportText.Parse(new CheckReport([]).ToString())!);
+    }
+
+    [Fact]
     public void Hidden_checks_run_only_when_asked()
     {
         var visible = ModuleSpecs.Check("integration", Implementation.Reference with { TensorDataset = null });

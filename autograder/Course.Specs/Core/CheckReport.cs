@@ -20,13 +20,17 @@ public sealed record CheckReport(IReadOnlyList<CheckResult> Results)
     /// <summary>Whether every check passed.</summary>
     public bool AllPassed => Results.All(r => r.Passed);
 
-    /// <summary>A plain-text table: one line per check with ✓ or ✗, then the message and hint of each failure.</summary>
+    /// <summary>
+    /// A plain-text table: one line per check, <c>✓ Title (3/3) [id]</c> or <c>✗ Title (0/3) [id]</c>, then the indented
+    /// message and hint of each failure, then a summary line. Tools read it (course validate's CheckReportText), so
+    /// its shape is a contract.
+    /// </summary>
     public override string ToString()
     {
         var sb = new StringBuilder();
         foreach (var r in Results)
         {
-            sb.Append(r.Passed ? "✓ " : "✗ ").Append(r.Spec.Title).Append(" (").Append(Points(r)).AppendLine(")");
+            sb.Append(r.Passed ? "✓ " : "✗ ").Append(r.Spec.Title).Append(" (").Append(Points(r)).Append(") [").Append(r.Spec.Id).AppendLine("]");
             if (!r.Passed)
             {
                 sb.Append("    ").AppendLine(r.Message);
