@@ -73,6 +73,114 @@ public sealed class MutantTests
         Assert.Contains("the input itself came back", result.Message);
     }
 
+    [Fact]
+    public void A_shuffle_that_swaps_each_position_with_any_position_fails_the_uniformity_check_only()
+    {
+        var impl = new Implementation { DataLoader = (dataset, s) => Loader(dataset, s, SwapWithAny) };
+
+        var result = Run("dataloader-uniform-shuffle", impl);
+
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+        Assert.Contains("the shuffle is biased", result.Message);
+        Assert.Equal(CheckStatus.Passed, Run("dataloader-each-once", impl).Status);
+        Assert.Equal(CheckStatus.Passed, Run("dataloader-fresh-epochs", impl).Status);
+    }
+
+    [Theory]
+    [InlineData("random.Shuffle")]
+    [InlineData("forward Fisher-Yates")]
+    [InlineData("sort by random keys")]
+    public void Fair_shuffles_written_another_way_pass_the_uniformity_check(string how)
+    {
+        Func<int, Random, int[]> order = how switch
+        {
+            "random.Shuffle" => FisherYates,
+            "forward Fisher-Yates" => ForwardFisherYates,
+            _ => (n, random) => Enumerable.Range(0, n).OrderBy(_ => random.NextDouble()).ToArray(),
+        };
+        var impl = new Implementation { DataLoader = (dataset, s) => Loader(dataset, s, order) };
+
+        var result = Run("dataloader-uniform-shuffle", impl);
+
+        Assert.True(result.Status == CheckStatus.Passed, $"{result.Status}: {result.Message}");
+    }
+
+    [Fact]
+    public void A_collate_that_reuses_one_buffer_fails_the_fresh_batches_check_only()
+    {
+        var impl = new Implementation { Collate = new ReusingCollate().Collate };
+
+        var result = Run("collate-fresh-batches", impl);
+
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+        Assert.Contains("one reused buffer", result.Message);
+        Assert.Equal(CheckStatus.Passed, Run("collate-values", impl).Status);
+        Assert.Equal(CheckStatus.Passed, Run("collate-shapes", impl).Status);
+    }
+
+    [Fact]
+    public void A_loader_that_reuses_one_batch_buffer_fails_the_kept_batches_check_only()
+    {
+        var impl = new Implementation
+        {
+            DataLoader = (dataset, s) =>
+            {
+                var buffers = new Dictionary<int, float[]>();
+                var loader = Loader(dataset, s, FisherYates);
+                return loader with
+                {
+                    Batches = loader.Batches.Select(batch => (IReadOnlyList<Tensor>)batch.Select((tensor, p) =>
+                    {
+                        // One buffer per position, kept for the whole epoch and overwritten by each batch.
+                        if (!buffers.TryGetValue(p, out float[]? buffer) || buffer.Length != tensor.Length)
+                        {
+                            buffers[p] = buffer = new float[tensor.Length];
+                        }
+
+                        tensor.Values.CopyTo(buffer);
+                        return new Tensor(buffer, [.. tensor.Shape]);
+                    }).ToArray()),
+                };
+            },
+        };
+
+        var result = Run("dataloader-kept-batches", impl);
+
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+        Assert.Contains("one reused buffer", result.Message);
+        Assert.Equal(CheckStatus.Passed, Run("dataloader-order", impl).Status);
+    }
+
+    [Fact]
+    public void A_flip_along_the_wrong_axis_is_told_so_and_not_to_fix_its_draw()
+    {
+        var impl = new Implementation { Flip = (p, seed) => new VerticalFlip(p, seed) };
+
+        var result = Run("flip-frequency", impl);
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Contains("reverses another axis", result.Message);
+        Assert.DoesNotContain("wrong probability", result.Message);
+    }
+
+    [Fact]
+    public void An_eager_loader_is_told_that_it_reads_ahead_or_moves_the_samples()
+    {
+        var impl = new Implementation
+        {
+            DataLoader = (dataset, s) =>
+            {
+                var lazy = Loader(dataset, s, FisherYates);
+                return lazy with { Batches = new Eager(lazy.Batches) };
+            },
+        };
+
+        var result = Run("dataloader-shuffle-indices", impl);
+
+        Assert.Contains("reads ahead of the batch requested", result.Message);
+        Assert.Contains("or it moves the samples themselves", result.Message);
+    }
+
     private static CheckResult Run(string id, Implementation impl) => SpecRunner.RunOne(ModuleSpecs.All.Single(s => s.Id == id), impl);
 
     private static LoaderUnderTest Loader(Dataset<Tensor[]> dataset, LoaderSettings s, Func<int, Random, int[]> order)
@@ -96,6 +204,31 @@ public sealed class MutantTests
     {
         int[] indices = Enumerable.Range(0, n).ToArray();
         random.Shuffle(indices);
+        return indices;
+    }
+
+    private static int[] ForwardFisherYates(int n, Random random)
+    {
+        int[] indices = Enumerable.Range(0, n).ToArray();
+        for (int i = 0; i < n - 1; i++)
+        {
+            int j = random.Next(i, n);
+            (indices[i], indices[j]) = (indices[j], indices[i]);
+        }
+
+        return indices;
+    }
+
+    // Swaps each position with any position: every order is possible, but not equally likely.
+    private static int[] SwapWithAny(int n, Random random)
+    {
+        int[] indices = Enumerable.Range(0, n).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            int j = random.Next(n);
+            (indices[i], indices[j]) = (indices[j], indices[i]);
+        }
+
         return indices;
     }
 
@@ -182,6 +315,65 @@ public sealed class MutantTests
         public IEnumerator<IReadOnlyList<Tensor>> GetEnumerator() => inner.ToList().GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Collates into buffers kept between calls: every batch it returns is the same memory.</summary>
+    private sealed class ReusingCollate
+    {
+        private float[][] _buffers = [];
+
+        public Tensor[] Collate(IReadOnlyList<Tensor[]> samples)
+        {
+            var first = samples[0];
+            if (_buffers.Length != first.Length)
+            {
+                _buffers = first.Select(t => new float[samples.Count * t.Length]).ToArray();
+            }
+
+            var result = new Tensor[first.Length];
+            for (int p = 0; p < first.Length; p++)
+            {
+                if (_buffers[p].Length != samples.Count * first[p].Length)
+                {
+                    _buffers[p] = new float[samples.Count * first[p].Length];
+                }
+
+                for (int s = 0; s < samples.Count; s++)
+                {
+                    samples[s][p].Values.CopyTo(_buffers[p].AsSpan(s * first[p].Length));
+                }
+
+                result[p] = new Tensor(_buffers[p], [samples.Count, .. first[p].Shape]);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Mirrors along the second-to-last axis (rows) instead of the last.</summary>
+    private sealed class VerticalFlip(double p, int seed) : ITransform
+    {
+        private readonly Random _random = new(seed);
+
+        public Tensor Apply(Tensor input)
+        {
+            var output = input.Clone();
+            if (_random.NextDouble() < p)
+            {
+                int w = input.Size(-1), h = input.Size(-2);
+                var span = output.AsSpan();
+                var source = input.Values;
+                for (int plane = 0; plane < input.Length / (h * w); plane++)
+                {
+                    for (int y = 0; y < h; y++)
+                    {
+                        source.Slice(plane * h * w + (h - 1 - y) * w, w).CopyTo(span.Slice(plane * h * w + y * w, w));
+                    }
+                }
+            }
+
+            return output;
+        }
     }
 
     private sealed class LazyFlip(ITransform flip, double p) : ITransform

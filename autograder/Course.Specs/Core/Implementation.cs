@@ -1,6 +1,5 @@
 using TinyTorch;
 using TinyTorch.Data;
-using TinyTorch.Data.Cifar;
 using TinyTorch.Transforms;
 
 namespace Course.Specs.Core;
@@ -11,7 +10,7 @@ namespace Course.Specs.Core;
 /// the autograder fills in every exercise from a submission; <see cref="Reference"/> is the library.
 /// A check whose factory is missing ends as <see cref="CheckStatus.Missing"/>.
 /// </summary>
-public sealed record Implementation
+public sealed partial record Implementation
 {
     /// <summary>Notebook 1: a lazy dataset over a CIFAR-format file, given its path.</summary>
     public Func<string, Dataset<Tensor[]>>? LazyCifar { get; init; }
@@ -37,22 +36,8 @@ public sealed record Implementation
     /// <summary>Notebook 6 (challenge): a prefetcher that runs a source ahead on a background thread, holding at most the given number of items.</summary>
     public Func<IEnumerable<int>, int, IEnumerable<int>>? Prefetcher { get; init; }
 
-    /// <summary>The reference library's implementation of every exercise.</summary>
-    public static Implementation Reference { get; } = new()
-    {
-        LazyCifar = path => new CifarFileDataset(path),
-        TensorDataset = tensors => new TinyTorch.Data.TensorDataset(tensors),
-        DataLoader = (dataset, s) =>
-        {
-            var loader = new TinyTorch.Data.DataLoader(dataset, s.BatchSize, s.Shuffle, s.DropLast, s.Seed);
-            return new LoaderUnderTest(() => loader.Count, loader);
-        },
-        Collate = samples => TinyTorch.Data.Collate.Stack(samples).ToArray(),
-        Flip = (p, seed) => new RandomHorizontalFlip(p, seed),
-        Crop = (size, padding, seed) => new RandomCrop(size, padding, seed),
-        Compose = transforms => new TinyTorch.Transforms.Compose(transforms),
-        Prefetcher = (source, capacity) => new Prefetcher<int>(source, capacity),
-    };
+    /// <summary>Where the code under test runs: this process, unless the autograder grades it behind its boundary.</summary>
+    public ISpecWorld World { get; init; } = InProcessWorld.Instance;
 
     /// <summary>Returns <paramref name="factory"/>, or fails the check as <see cref="CheckStatus.Missing"/> when the exercise was not provided.</summary>
     /// <typeparam name="T">The factory's type.</typeparam>

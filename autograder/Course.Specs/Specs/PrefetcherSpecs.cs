@@ -90,13 +90,21 @@ public static class PrefetcherSpecs
                     }
                 }
 
-                // Both measured here and now, interleaved, so machine load affects them alike.
-                var (prefetched, inTurn) = Timing.Interleaved(
-                    () => Consume(make(new CountingSource(items, itemDelay: delay), 2)),
-                    () => Consume(new CountingSource(items, itemDelay: delay)),
-                    runs: 3);
-                double ratio = prefetched / inTurn;
-                Expect.That(ratio < 0.8, $"Expected {items} items, each taking {delay.TotalMilliseconds} ms to produce and to consume, to take well under the time of doing both in turn ({inTurn * 1e3:0} ms)",
+                // Overlap in time is what only a wall clock sees: both measured here and now, interleaved, so machine
+                // load affects them alike, with a generous bound (perfect overlap is 50%), the best of three attempts.
+                double ratio = double.PositiveInfinity, prefetched = 0, inTurn = 0;
+                for (int attempt = 0; attempt < Timing.Attempts && ratio >= 0.8; attempt++)
+                {
+                    var (p, t) = Timing.WallInterleaved(
+                        () => Consume(make(new CountingSource(items, itemDelay: delay), 2)),
+                        () => Consume(new CountingSource(items, itemDelay: delay)));
+                    if (p / t < ratio)
+                    {
+                        (ratio, prefetched, inTurn) = (p / t, p, t);
+                    }
+                }
+
+                Expect.That(ratio < 0.8, $"Expected {items} items, each taking {delay.TotalMilliseconds} ms to produce and to consume, to take well under the time of doing both in turn ({inTurn * 1e3:0} ms; timed by the wall clock, the best of {Timing.Attempts} attempts)",
                     () => $"they took {prefetched * 1e3:0} ms ({ratio:P0} of it)");
             }) { Timeout = TimeSpan.FromSeconds(30) },
     ];

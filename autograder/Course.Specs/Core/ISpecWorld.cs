@@ -1,0 +1,56 @@
+using TinyTorch;
+using TinyTorch.Data;
+
+namespace Course.Specs.Core;
+
+/// <summary>
+/// Where the code under test runs, seen by the checks: in this process (a notebook's check cell, the xunit
+/// specs) or in another one behind the grading boundary. The few checks that look at objects rather than
+/// values (is this the same tensor, does the batch share memory with a sample, how much CPU did it take)
+/// ask the world, so that one check means the same thing in both.
+/// </summary>
+public interface ISpecWorld
+{
+    /// <summary>Whether two tensors are the same object where the code under test runs.</summary>
+    /// <param name="a">A tensor.</param>
+    /// <param name="b">Another.</param>
+    /// <returns>True when they are one object there.</returns>
+    bool SameObject(Tensor a, Tensor b);
+
+    /// <summary>Overwrites every value of a tensor where the code under test runs (and here).</summary>
+    /// <param name="tensor">A tensor given to or returned by the code under test.</param>
+    /// <param name="value">The value.</param>
+    void Fill(Tensor tensor, float value);
+
+    /// <summary>The tensor's values as they are now where the code under test runs.</summary>
+    /// <param name="tensor">A tensor given to or returned by the code under test.</param>
+    /// <returns>A tensor holding its current values.</returns>
+    Tensor Refresh(Tensor tensor);
+
+    /// <summary>
+    /// A <see cref="Doubles.CountingDataset"/> that lives where the code under test runs, so that a loader reading
+    /// it pays no cost of crossing a boundary (what time budgets need). Sample i is (i repeated, label i): data
+    /// made up, not given tensors, so it can stand in for no exercise's answer.
+    /// </summary>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="features">Values per sample's feature tensor.</param>
+    /// <returns>The dataset.</returns>
+    Dataset<Tensor[]> Synthetic(int count, int features);
+
+    /// <summary>
+    /// The CPU time the code under test used while <paramref name="action"/> ran: what complexity and time budgets
+    /// compare. The values of tensors the code returns meanwhile need not be brought back (the action discards
+    /// them), so that what is measured is the code's work and not the cost of crossing a boundary.
+    /// </summary>
+    /// <param name="action">Calls the code under test.</param>
+    /// <returns>The CPU time.</returns>
+    TimeSpan StudentCpu(Action action);
+
+    /// <summary>Bytes the code under test read from files while <paramref name="action"/> ran.</summary>
+    /// <param name="action">Calls the code under test.</param>
+    /// <returns>The count.</returns>
+    long StudentBytesRead(Action action);
+
+    /// <summary>A folder for files the checks make (a CIFAR file) that the code under test can open and the checks can rewrite.</summary>
+    string ScratchFolder { get; }
+}
