@@ -46,23 +46,12 @@ public static class ReferenceGuard
         ArgumentException.ThrowIfNullOrEmpty(message);
         if (exercise == Exercise.None)
         {
-            return Enum.GetValues<Exercise>().Where(e => e != Exercise.None)
+            return Exercises.All.Select(e => e.Id)
                 .Aggregate(implementation, (impl, e) => Failing(e, impl, message));
         }
 
-        var failure = new SpecFailure(message);
-        return exercise switch
-        {
-            Exercise.LazyCifar => implementation with { LazyCifar = _ => throw failure },
-            Exercise.TensorDataset => implementation with { TensorDataset = _ => throw failure },
-            Exercise.Collate => implementation with { Collate = _ => throw failure },
-            Exercise.DataLoader => implementation with { DataLoader = (_, _) => throw failure },
-            Exercise.Flip => implementation with { Flip = (_, _) => throw failure },
-            Exercise.Crop => implementation with { Crop = (_, _, _) => throw failure },
-            Exercise.Compose => implementation with { Compose = _ => throw failure },
-            Exercise.Prefetcher => implementation with { Prefetcher = (_, _) => throw failure },
-            _ => implementation,
-        };
+        var row = Exercises.Get(exercise);
+        return row.With(implementation, row.Throwing(new SpecFailure(message)));
     }
 
     /// <summary>The reference type the exercise resolves to, or null when it is the student's own (or cannot be told).</summary>
@@ -74,16 +63,7 @@ public static class ReferenceGuard
         ArgumentNullException.ThrowIfNull(implementation);
         try
         {
-            object? probe = exercise switch
-            {
-                Exercise.TensorDataset => implementation.TensorDataset?.Invoke([Tensor.Zeros(1, 1)]),
-                Exercise.DataLoader => implementation.DataLoader?.Invoke(new TensorDataset(Tensor.Zeros(1, 1)), new LoaderSettings(1)).Batches,
-                Exercise.Flip => implementation.Flip?.Invoke(0.5, 0),
-                Exercise.Crop => implementation.Crop?.Invoke(2, 0, 0),
-                Exercise.Compose => implementation.Compose?.Invoke([]),
-                Exercise.Prefetcher => implementation.Prefetcher?.Invoke([], 1),
-                _ => null,
-            };
+            object? probe = exercise == Exercise.None ? null : Exercises.Get(exercise).Probe?.Invoke(implementation);
             return probe is not null && probe.GetType().Assembly == typeof(Tensor).Assembly ? probe.GetType().Name : null;
         }
         catch (Exception)

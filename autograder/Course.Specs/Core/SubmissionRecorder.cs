@@ -58,18 +58,9 @@ public static class SubmissionRecorder
         lock (Gate)
         {
             var r = _recorded ?? new Implementation();
-            _recorded = Exercises.Of(gradeId) switch
-            {
-                Exercise.LazyCifar => r with { LazyCifar = implementation.LazyCifar ?? r.LazyCifar },
-                Exercise.TensorDataset => r with { TensorDataset = implementation.TensorDataset ?? r.TensorDataset },
-                Exercise.DataLoader => r with { DataLoader = implementation.DataLoader ?? r.DataLoader },
-                Exercise.Collate => r with { Collate = implementation.Collate ?? r.Collate },
-                Exercise.Flip => r with { Flip = implementation.Flip ?? r.Flip },
-                Exercise.Crop => r with { Crop = implementation.Crop ?? r.Crop },
-                Exercise.Compose => r with { Compose = implementation.Compose ?? r.Compose },
-                Exercise.Prefetcher => r with { Prefetcher = implementation.Prefetcher ?? r.Prefetcher },
-                _ => r,
-            };
+            _recorded = Exercises.Of(gradeId) is var exercise and not Exercise.None && Exercises.Get(exercise) is { } row
+                ? row.With(r, row.Get(implementation) ?? row.Get(r))
+                : r;
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Course.Specs.Specs;
 public static class CollateSpecs
 {
     /// <summary>The grade_id of the check cell.</summary>
-    public const string GradeId = "collate";
+    public const string GradeId = GradeIds.Collate;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

@@ -9,10 +9,10 @@ namespace Course.Specs.Specs;
 public static class DataLoaderSpecs
 {
     /// <summary>The grade_id of the behaviour checks.</summary>
-    public const string GradeId = "dataloader";
+    public const string GradeId = GradeIds.DataLoader;
 
     /// <summary>The grade_id of the reproducibility checks.</summary>
-    public const string DeterministicGradeId = "dataloader-deterministic";
+    public const string DeterministicGradeId = GradeIds.DataLoaderDeterministic;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

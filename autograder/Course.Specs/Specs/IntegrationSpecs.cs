@@ -13,7 +13,7 @@ namespace Course.Specs.Specs;
 public static class IntegrationSpecs
 {
     /// <summary>The grade_id of the check cell.</summary>
-    public const string GradeId = "integration";
+    public const string GradeId = GradeIds.Integration;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

@@ -9,7 +9,7 @@ namespace Course.Specs.Specs;
 public static class LazyDatasetSpecs
 {
     /// <summary>The grade_id of the check cell.</summary>
-    public const string GradeId = "lazy-dataset";
+    public const string GradeId = GradeIds.LazyDataset;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

@@ -8,7 +8,7 @@ namespace Course.Specs.Specs;
 public static class PrefetcherSpecs
 {
     /// <summary>The grade_id of the check cell.</summary>
-    public const string GradeId = "prefetcher";
+    public const string GradeId = GradeIds.Prefetcher;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

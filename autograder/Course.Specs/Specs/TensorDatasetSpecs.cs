@@ -8,7 +8,7 @@ namespace Course.Specs.Specs;
 public static class TensorDatasetSpecs
 {
     /// <summary>The grade_id of the check cell.</summary>
-    public const string GradeId = "tensordataset";
+    public const string GradeId = GradeIds.TensorDataset;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =

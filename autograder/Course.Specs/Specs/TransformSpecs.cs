@@ -9,13 +9,13 @@ namespace Course.Specs.Specs;
 public static class TransformSpecs
 {
     /// <summary>The grade_id of the RandomHorizontalFlip check cell.</summary>
-    public const string FlipGradeId = "flip";
+    public const string FlipGradeId = GradeIds.Flip;
 
     /// <summary>The grade_id of the RandomCrop check cell.</summary>
-    public const string CropGradeId = "crop";
+    public const string CropGradeId = GradeIds.Crop;
 
     /// <summary>The grade_id of the Compose check cell.</summary>
-    public const string ComposeGradeId = "compose";
+    public const string ComposeGradeId = GradeIds.Compose;
 
     /// <summary>The checks.</summary>
     public static IReadOnlyList<Spec> All { get; } =
