@@ -1,10 +1,12 @@
+using System.Net;
 using System.Text;
 
 namespace TinyTorch.Analysis.Charts;
 
 /// <summary>
 /// Writes the HTML fragment a notebook shows for a chart: a target div and a script that draws the
-/// figure with plotly.js, loading plotly.js from an inline copy when the page does not have it yet.
+/// figure with plotly.js, loading plotly.js from an inline copy when the page does not have it yet;
+/// and the whole page a saved chart is.
 /// </summary>
 /// <remarks>
 /// Why a hand-written fragment rather than Plotly.NET's: Plotly.NET's notebook HTML loads plotly.js
@@ -39,6 +41,20 @@ internal static class ChartHtml
         }
 
         html.Append(";\n").Append(Loader).Append("})();\n</script></div>");
+        return html.ToString();
+    }
+
+    /// <summary>A whole page that draws the figure with plotly.js inlined as a plain script, so it renders alone, offline, in any browser.</summary>
+    public static string Document(string figureJson, string title)
+    {
+        string script = PlotlyScript.Source;
+        var html = new StringBuilder(script.Length + figureJson.Length + 1024);
+        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(title.Length > 0 ? title : "chart")).Append("</title>\n");
+        html.Append("<script type=\"text/javascript\">\n").Append(script).Append("\n</script>\n</head>\n<body>\n");
+        html.Append("<div id=\"chart\"></div>\n<script type=\"text/javascript\">\n");
+        html.Append("var figure = ").Append(EscapeForScript(figureJson)).Append(";\n");
+        html.Append("Plotly.newPlot('chart', figure.data, figure.layout, figure.config);\n</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
