@@ -15,8 +15,8 @@ public static class ChartFormatting
 {
     private static int s_registered;
 
-    /// <summary>How chart outputs carry plotly.js; <see cref="PlotlyEmbedding.EveryOutput"/> unless changed.</summary>
-    public static PlotlyEmbedding Embedding { get; set; } = PlotlyEmbedding.EveryOutput;
+    /// <summary>How chart outputs carry plotly.js; <see cref="PlotlyEmbedding.FirstOutputOnly"/> unless changed.</summary>
+    public static PlotlyEmbedding Embedding { get; set; } = PlotlyEmbedding.FirstOutputOnly;
 
     /// <summary>Whether the formatters are registered in this process.</summary>
     public static bool IsRegistered => Volatile.Read(ref s_registered) == 1;

@@ -18,9 +18,25 @@ internal static class ChartHtml
 {
     private static int s_embedded;
 
-    public static string Fragment(string figureJson, PlotlyEmbedding embedding) =>
+    public static string Fragment(string figureJson, PlotlyEmbedding embedding)
+    {
         // FirstOutputOnly: exactly one output per process carries the library, even across threads.
-        Fragment(figureJson, carryLibrary: embedding == PlotlyEmbedding.EveryOutput || Interlocked.Exchange(ref s_embedded, 1) == 0);
+        if (embedding == PlotlyEmbedding.EveryOutput || Interlocked.Exchange(ref s_embedded, 1) == 0)
+        {
+            try
+            {
+                return Fragment(figureJson, carryLibrary: true);
+            }
+            catch when (embedding == PlotlyEmbedding.FirstOutputOnly)
+            {
+                // No output carried the library after all (plotly.js could not be read): the next one must.
+                Volatile.Write(ref s_embedded, 0);
+                throw;
+            }
+        }
+
+        return Fragment(figureJson, carryLibrary: false);
+    }
 
     public static string Fragment(string figureJson, bool carryLibrary)
     {
@@ -91,7 +107,8 @@ internal static class ChartHtml
             else if (w.__tinyTorchPlotly) { clearInterval(timer); w.__tinyTorchPlotly.then(draw); }
             else if ((waited += 100) >= 30000) {
               clearInterval(timer);
-              fail('plotly.js is not on this page: the output that carried it was cleared. Re-run the cell, or set ChartFormatting.Embedding = PlotlyEmbedding.EveryOutput.');
+              fail('plotly.js is not on this page: only the first chart output of a kernel session carries it, and that output was cleared or re-run. ' +
+                'Restart the kernel and run the notebook from the top, or run ChartFormatting.Embedding = PlotlyEmbedding.EveryOutput; and re-run this cell.');
             }
           }, 100);
 

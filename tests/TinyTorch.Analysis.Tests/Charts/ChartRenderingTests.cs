@@ -47,6 +47,24 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.Contains("data-injected-scripts=\"1\"", dom);
     }
 
+    [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
+    public void AnOutputWhoseCarrierWasClearedSaysWhyItIsBlank()
+    {
+        string page = Page(ChartHtml.Fragment(SampleFigure.Line("orphan series").ToJson(), carryLibrary: false));
+
+        string dom = HeadlessChromium.DumpDom(page, budget: TimeSpan.FromSeconds(40)); // past the 30 s the output waits
+
+        Assert.DoesNotContain("class=\"main-svg\"", dom);
+        Assert.Matches("<div id=\"tinytorch-chart-[0-9a-f]+\">plotly.js is not on this page", dom);
+        Assert.Contains("Restart the kernel and run the notebook from the top", dom);
+    }
+
+    [Fact]
+    public void NotebooksCarryPlotlyOnceByDefault()
+    {
+        Assert.Equal(PlotlyEmbedding.FirstOutputOnly, ChartFormatting.Embedding);
+    }
+
     [Fact]
     public void FirstOutputOnlyNeverEmbedsTheLibraryTwice()
     {
