@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using TinyTorch.Analysis.Charts;
+using TinyTorch.Analysis.Instruments;
 using TinyTorch.Analysis.Tests.Support;
 
 namespace TinyTorch.Analysis.Tests.Charts;
@@ -119,16 +120,27 @@ public sealed class ChartViewTests
     }
 
     [Fact]
-    public void FormattersAreRegisteredWhenTheAssemblyLoadsAndRenderChartsAndResultsAsHtml()
+    public void FormattersAreRegisteredWhenTheAssemblyLoadsAndShowChartsAndResultsAsHtmlAndText()
     {
         var view = Sample();
         var result = SampleFigure.ShuffleResult();
 
         Assert.True(FormatterRegistration.RegisteredAtLoad); // by the module initializer: notebooks need no set-up line
         Assert.Contains("Plotly.newPlot", view.ToDisplayString(HtmlFormatter.MimeType));
+        Assert.Equal(view.ToString(), view.ToDisplayString(PlainTextFormatter.MimeType));
         string resultHtml = result.ToDisplayString(HtmlFormatter.MimeType);
         Assert.Contains("Plotly.newPlot", resultHtml);
         Assert.Contains("shuffle indices", resultHtml);
+        Assert.Equal(result.ToString(), result.ToDisplayString(PlainTextFormatter.MimeType));
+    }
+
+    [Fact]
+    public void ChartsAndResultsPreferHtmlThenPlainText()
+    {
+        // A kernel whose Formatter.DefaultMimeType is text/html (the real .NET Interactive kernel) then
+        // sends both: the chart for the page, the text for tools that read plain text.
+        Assert.Equal([HtmlFormatter.MimeType, PlainTextFormatter.MimeType], Formatter.GetPreferredMimeTypesFor(typeof(ChartView)));
+        Assert.Equal([HtmlFormatter.MimeType, PlainTextFormatter.MimeType], Formatter.GetPreferredMimeTypesFor(typeof(ShuffleCostResult)));
     }
 
     [Fact]
