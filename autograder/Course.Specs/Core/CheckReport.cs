@@ -9,6 +9,10 @@ namespace Course.Specs.Core;
 /// failures) and what the autograder turns into scores and feedback.
 /// </summary>
 /// <param name="Results">One result per check, in the order they ran.</param>
+/// <remarks>
+/// A notebook shows it as both <see cref="ToHtml"/> (the table) and <see cref="ToString"/> (the ✓/✗ lines):
+/// this assembly registers both with .NET Interactive's formatters when it loads.
+/// </remarks>
 public sealed record CheckReport(IReadOnlyList<CheckResult> Results)
 {
     /// <summary>Points earned.</summary>

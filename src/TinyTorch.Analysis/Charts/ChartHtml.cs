@@ -1,10 +1,12 @@
+using System.Net;
 using System.Text;
 
 namespace TinyTorch.Analysis.Charts;
 
 /// <summary>
 /// Writes the HTML fragment a notebook shows for a chart: a target div and a script that draws the
-/// figure with plotly.js, loading plotly.js from an inline copy when the page does not have it yet.
+/// figure with plotly.js, loading plotly.js from an inline copy when the page does not have it yet;
+/// and the whole page a saved chart is.
 /// </summary>
 /// <remarks>
 /// Why a hand-written fragment rather than Plotly.NET's: Plotly.NET's notebook HTML loads plotly.js
@@ -16,9 +18,25 @@ internal static class ChartHtml
 {
     private static int s_embedded;
 
-    public static string Fragment(string figureJson, PlotlyEmbedding embedding) =>
+    public static string Fragment(string figureJson, PlotlyEmbedding embedding)
+    {
         // FirstOutputOnly: exactly one output per process carries the library, even across threads.
-        Fragment(figureJson, carryLibrary: embedding == PlotlyEmbedding.EveryOutput || Interlocked.Exchange(ref s_embedded, 1) == 0);
+        if (embedding == PlotlyEmbedding.EveryOutput || Interlocked.Exchange(ref s_embedded, 1) == 0)
+        {
+            try
+            {
+                return Fragment(figureJson, carryLibrary: true);
+            }
+            catch when (embedding == PlotlyEmbedding.FirstOutputOnly)
+            {
+                // No output carried the library after all (plotly.js could not be read): the next one must.
+                Volatile.Write(ref s_embedded, 0);
+                throw;
+            }
+        }
+
+        return Fragment(figureJson, carryLibrary: false);
+    }
 
     public static string Fragment(string figureJson, bool carryLibrary)
     {
@@ -39,6 +57,20 @@ internal static class ChartHtml
         }
 
         html.Append(";\n").Append(Loader).Append("})();\n</script></div>");
+        return html.ToString();
+    }
+
+    /// <summary>A whole page that draws the figure with plotly.js inlined as a plain script, so it renders alone, offline, in any browser.</summary>
+    public static string Document(string figureJson, string title)
+    {
+        string script = PlotlyScript.Source;
+        var html = new StringBuilder(script.Length + figureJson.Length + 1024);
+        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(title.Length > 0 ? title : "chart")).Append("</title>\n");
+        html.Append("<script type=\"text/javascript\">\n").Append(script).Append("\n</script>\n</head>\n<body>\n");
+        html.Append("<div id=\"chart\"></div>\n<script type=\"text/javascript\">\n");
+        html.Append("var figure = ").Append(EscapeForScript(figureJson)).Append(";\n");
+        html.Append("Plotly.newPlot('chart', figure.data, figure.layout, figure.config);\n</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -75,7 +107,8 @@ internal static class ChartHtml
             else if (w.__tinyTorchPlotly) { clearInterval(timer); w.__tinyTorchPlotly.then(draw); }
             else if ((waited += 100) >= 30000) {
               clearInterval(timer);
-              fail('plotly.js is not on this page: the output that carried it was cleared. Re-run the cell, or set ChartFormatting.Embedding = PlotlyEmbedding.EveryOutput.');
+              fail('plotly.js is not on this page: only the first chart output of a kernel session carries it, and that output was cleared or re-run. ' +
+                'Restart the kernel and run the notebook from the top, or run ChartFormatting.Embedding = PlotlyEmbedding.EveryOutput; and re-run this cell.');
             }
           }, 100);
 

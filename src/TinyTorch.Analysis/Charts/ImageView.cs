@@ -1,6 +1,4 @@
-using Plotly.NET;
-using Plotly.NET.CSharp;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Charts;
 
@@ -52,13 +50,9 @@ public static class ImageView
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        columns = Math.Min(columns, images.Count);
-        int rows = (images.Count + columns - 1) / columns;
-        var panels = images.Select((image, i) => Panel(ToRgb(image), titles?[i] ?? $"image {i + 1}")).ToArray();
-        var chart = panels.Length == 1
-            ? panels[0]
-            : CSharpChart.Grid(panels, rows, columns, SubPlotTitles: titles?.ToArray() ?? panels.Select((_, i) => $"image {i + 1}").ToArray());
-        return new ChartView(ChartStyle.Frame(chart, title, width: Math.Max(320, 260 * columns), height: 90 + 260 * rows));
+        var pixels = images.Select(ToRgb).ToArray();
+        string[] names = titles?.ToArray() ?? images.Select((_, i) => $"image {i + 1}").ToArray();
+        return new ChartView(PlotlyBridgeLoader.Shared.DrawImages(pixels, names, Math.Min(columns, images.Count), title));
     }
 
     /// <summary>The image as rows of pixels of [red, green, blue] intensities in 0-255, the form plotly's image trace draws.</summary>
@@ -121,10 +115,4 @@ public static class ImageView
 
         return max > min ? (min, 255 / (max - min)) : (min, 0);
     }
-
-    private static GenericChart Panel(int[][][] pixels, string name) =>
-        CSharpChart.Image<string>(Z: pixels, Name: name)
-            // Pixels, not quantities: the axes' numbers would only distract.
-            .WithXAxisStyle<double, double, string>(ShowGrid: false)
-            .WithYAxisStyle<double, double, string>(ShowGrid: false);
 }

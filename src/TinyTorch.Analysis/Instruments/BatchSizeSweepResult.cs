@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TinyTorch.Analysis.Charts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Instruments;
 
@@ -14,19 +14,7 @@ public sealed record BatchSizeSweepResult(IReadOnlyList<BatchSizePoint> Points) 
 {
     /// <summary>Two panels against batch size (log axis): throughput in samples/s, and bytes per batch (log axis).</summary>
     /// <returns>A new chart of <see cref="Points"/>.</returns>
-    public ChartView ToChart()
-    {
-        double[] sizes = Points.Select(p => (double)p.BatchSize).ToArray();
-        var batchSize = new Axis("batch size (samples)", Log: true);
-        var throughput = ChartStyle.WithAxes(
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => p.SamplesPerSecond), ShowMarkers: true, Name: "throughput"),
-            batchSize, new Axis("throughput (samples/s)"));
-        var memory = ChartStyle.WithAxes(
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => (double)p.BytesPerBatch), ShowMarkers: true, Name: "bytes per batch"),
-            batchSize, new Axis("memory per batch (bytes)", Log: true));
-        var grid = CSharpChart.Grid([throughput, memory], 1, 2, SubPlotTitles: new[] { "throughput", "memory per batch" });
-        return new ChartView(ChartStyle.Frame(grid, "Batch size: throughput against memory", height: 440));
-    }
+    public ChartView ToChart() => new(PlotlyBridgeLoader.Shared.Draw(this));
 
     /// <inheritdoc/>
     public string ToHtml() => ToChart().ToHtml();

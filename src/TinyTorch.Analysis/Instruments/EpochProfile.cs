@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TinyTorch.Analysis.Charts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Instruments;
 
@@ -25,18 +25,7 @@ public sealed record EpochProfile(int BatchSize, int Samples, IReadOnlyList<Stag
 
     /// <summary>Stacked bars, one per epoch, one segment per stage, in milliseconds.</summary>
     /// <returns>A new chart of <see cref="Epochs"/>.</returns>
-    public ChartView ToChart()
-    {
-        string[] epochs = Enumerable.Range(1, Epochs.Count).Select(e => $"epoch {e}").ToArray();
-        var shares = Shares;
-        var stages = StageTimes.StageNames.Select((name, s) =>
-            CSharpChart.StackedColumn<double, string, string>(
-                Epochs.Select(e => e.InOrder[s].TotalMilliseconds), Keys: epochs,
-                Name: string.Create(CultureInfo.InvariantCulture, $"{name} ({shares[s] * 100:F0}%)")));
-        var chart = ChartStyle.WithAxes(CSharpChart.Combine(stages), new Axis("epoch"), new Axis("time (ms)"));
-        chart = ChartStyle.WithLayoutValue(chart, "barmode", "stack");
-        return new ChartView(ChartStyle.Frame(chart, $"Where does an epoch's time go? (batch size {BatchSize}, {Samples} samples)"));
-    }
+    public ChartView ToChart() => new(PlotlyBridgeLoader.Shared.Draw(this));
 
     /// <inheritdoc/>
     public string ToHtml() => ToChart().ToHtml();

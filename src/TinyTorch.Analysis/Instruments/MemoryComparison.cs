@@ -1,6 +1,6 @@
 using System.Text;
 using TinyTorch.Analysis.Charts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Instruments;
 
@@ -13,17 +13,7 @@ public sealed record MemoryComparison(IReadOnlyList<MemoryPoint> Points) : IChar
 {
     /// <summary>Lines of peak memory (bytes, log axis) against dataset size (samples, log axis).</summary>
     /// <returns>A new chart of <see cref="Points"/>.</returns>
-    public ChartView ToChart()
-    {
-        double[] sizes = Points.Select(p => (double)p.DatasetSize).ToArray();
-        var chart = CSharpChart.Combine(
-        [
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => (double)p.EagerPeakBytes), ShowMarkers: true, Name: "eager: every batch first"),
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => (double)p.LazyPeakBytes), ShowMarkers: true, Name: "lazy: one batch at a time"),
-        ]);
-        chart = ChartStyle.WithAxes(chart, new Axis("dataset size (samples)", Log: true), new Axis("peak managed memory (bytes)", Log: true));
-        return new ChartView(ChartStyle.Frame(chart, "Eager against lazy loading: peak memory"));
-    }
+    public ChartView ToChart() => new(PlotlyBridgeLoader.Shared.Draw(this));
 
     /// <inheritdoc/>
     public string ToHtml() => ToChart().ToHtml();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TinyTorch.Analysis.Charts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Instruments;
 
@@ -11,18 +11,7 @@ public sealed record ShuffleCostResult(IReadOnlyList<ShufflePoint> Points) : ICh
 {
     /// <summary>Lines of shuffle time (ms, log axis) against dataset size (samples, log axis).</summary>
     /// <returns>A new chart of <see cref="Points"/>.</returns>
-    public ChartView ToChart()
-    {
-        double[] sizes = Points.Select(p => (double)p.DatasetSize).ToArray();
-        var chart = CSharpChart.Combine(
-        [
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => p.IndexShuffle.TotalMilliseconds), ShowMarkers: true, Name: "shuffle indices"),
-            CSharpChart.Line<double, double, string>(sizes, Points.Select(p => p.DataShuffle.TotalMilliseconds), ShowMarkers: true, Name: "shuffle the data"),
-        ]);
-        chart = ChartStyle.WithAxes(chart, new Axis("dataset size (samples)", Log: true), new Axis("time per shuffle (ms)", Log: true));
-        string bytes = Points.Count > 0 ? $" ({Points[0].SampleBytes} bytes per sample)" : "";
-        return new ChartView(ChartStyle.Frame(chart, "Shuffle indices, not data" + bytes));
-    }
+    public ChartView ToChart() => new(PlotlyBridgeLoader.Shared.Draw(this));
 
     /// <inheritdoc/>
     public string ToHtml() => ToChart().ToHtml();

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using TinyTorch.Analysis.Charts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using TinyTorch.Analysis.Charts.Bridge;
 
 namespace TinyTorch.Analysis.Instruments;
 
@@ -19,13 +17,6 @@ public sealed record StarvationResult(int BatchSize, TimeSpan StepCost, IReadOnl
         [TimelineActivity.Compute] = "accelerator computing",
         [TimelineActivity.Waiting] = "accelerator idle (waiting for data)",
         [TimelineActivity.Loading] = "loading samples",
-    };
-
-    private static readonly Dictionary<TimelineActivity, string> s_colours = new()
-    {
-        [TimelineActivity.Compute] = "#2ca02c",
-        [TimelineActivity.Waiting] = "#d62728",
-        [TimelineActivity.Loading] = "#1f77b4",
     };
 
     /// <summary>The chart's row label for a lane of a run, e.g. "2 workers · accelerator (idle 3%)".</summary>
@@ -62,47 +53,14 @@ public sealed record StarvationResult(int BatchSize, TimeSpan StepCost, IReadOnl
     public ChartView ToChart(int batches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 1);
-        var rows = new List<string>();
-        foreach (var run in Runs)
-        {
-            rows.Add(LaneLabel(run, StarvationSimulator.AcceleratorLane));
-            rows.AddRange(run.Timeline.Where(s => s.Lane != StarvationSimulator.AcceleratorLane)
-                .Select(s => s.Lane).Distinct().Order(StringComparer.Ordinal).Select(lane => LaneLabel(run, lane)));
-        }
-
-        var traces = new List<GenericChart>();
-        foreach (var activity in ActivityNames.Keys)
-        {
-            var spans = Runs.SelectMany(run => Shown(run, batches).Where(s => s.Activity == activity).Select(s => (Run: run, Span: s))).ToArray();
-            var bars = CSharpChart.Bar<double, string, string>(
-                spans.Select(x => x.Span.DurationMilliseconds),
-                Keys: spans.Select(x => LaneLabel(x.Run, x.Span.Lane)).ToArray(),
-                Name: ActivityNames[activity],
-                MarkerColor: Color.fromString(s_colours[activity]),
-                // No outline: with many thin bars, plotly's default white border would wash out the colours.
-                MarkerOutline: NoOutline());
-            traces.Add(ChartStyle.WithTraceValue(bars, "base", spans.Select(x => x.Span.StartMilliseconds).ToArray()));
-        }
-
-        var chart = CSharpChart.Combine(traces)
-            .WithXAxisStyle<double, double, string>(TitleText: "time since the epoch started (ms)")
-            // Categories are listed bottom-up by plotly; reversed, the rows read top-down in run order.
-            .WithYAxisStyle<double, double, string>(TitleText: "lane", CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: Enumerable.Reverse(rows).ToArray());
-        chart = ChartStyle.WithLayoutValue(chart, "barmode", "overlay");
-        int most = Runs.Count == 0 ? 0 : Runs.Max(r => r.Batches);
-        string shown = most > batches ? $", first {batches} of {most} batches" : "";
-        string title = string.Create(CultureInfo.InvariantCulture,
-            $"A data-starved accelerator idles: {StepCost.TotalMilliseconds:0.##} ms step per batch of {BatchSize}{shown}");
-        chart = ChartStyle.Frame(chart, title, width: 980, height: Math.Max(360, 150 + 42 * rows.Count));
-        // Below the plot, so the long lane labels and the legend do not squeeze the timeline between them.
-        var legend = new Plotly.NET.LayoutObjects.Legend();
-        legend.SetProperty("orientation", "h");
-        legend.SetProperty("y", -0.18);
-        return new ChartView(ChartStyle.WithLayoutValue(chart, "legend", legend));
+        return new ChartView(PlotlyBridgeLoader.Shared.Draw(this, batches));
     }
 
-    /// <summary>The spans of <paramref name="run"/> up to the end of its <paramref name="batches"/>-th step.</summary>
-    private static IEnumerable<TimelineSpan> Shown(StarvationRun run, int batches)
+    /// <summary>The spans of <paramref name="run"/> up to the end of its <paramref name="batches"/>-th step, as <see cref="ToChart(int)"/> draws them.</summary>
+    /// <param name="run">One of <see cref="Runs"/>.</param>
+    /// <param name="batches">How many batches to keep, at least 1.</param>
+    /// <returns>The spans that start before that step ends, cut at its end.</returns>
+    internal static IEnumerable<TimelineSpan> Shown(StarvationRun run, int batches)
     {
         var steps = run.Timeline.Where(s => s.Lane == StarvationSimulator.AcceleratorLane && s.Activity == TimelineActivity.Compute)
             .OrderBy(s => s.StartMilliseconds).ToArray();
@@ -114,13 +72,6 @@ public sealed record StarvationResult(int BatchSize, TimeSpan StepCost, IReadOnl
         double end = steps[batches - 1].EndMilliseconds;
         return run.Timeline.Where(s => s.StartMilliseconds < end)
             .Select(s => s.EndMilliseconds > end ? s with { EndMilliseconds = end } : s);
-    }
-
-    private static Line NoOutline()
-    {
-        var outline = new Line();
-        outline.SetProperty("width", 0.0);
-        return outline;
     }
 
     /// <inheritdoc/>

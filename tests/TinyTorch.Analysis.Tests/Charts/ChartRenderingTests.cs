@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using TinyTorch.Analysis.Charts;
 using TinyTorch.Analysis.Tests.Support;
-using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace TinyTorch.Analysis.Tests.Charts;
 
@@ -12,19 +11,18 @@ public sealed class ChartRenderingTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static ChartView SampleChart(string name) =>
-        new(CSharpChart.Line<double, double, string>(new double[] { 1, 2, 4, 8 }, new double[] { 3, 5, 4, 9 }, Name: name));
-
     [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
     public void SavedChartFileRendersOfflineInChromium()
     {
-        string file = SampleChart("saved series").SaveHtml(Path.Combine(_folder.FullName, "chart.html"));
+        // An instrument's chart: Plotly.NET's JSON, drawn by the plotly.js the bridge read from Plotly.NET.
+        var result = SampleFigure.ShuffleResult();
+        string file = result.ToChart().SaveHtml(Path.Combine(_folder.FullName, "chart.html"));
 
         string html = File.ReadAllText(file);
         Assert.DoesNotMatch(new Regex("<script[^>]+src=", RegexOptions.IgnoreCase), html);
         string dom = HeadlessChromium.DumpDom(file);
         Assert.Contains("class=\"main-svg\"", dom);
-        Assert.Contains("saved series", dom); // the legend entry, drawn by plotly.js into the SVG
+        Assert.Contains("shuffle the data", dom); // the legend entry, drawn by plotly.js into the SVG
     }
 
     [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
@@ -36,9 +34,9 @@ public sealed class ChartRenderingTests : IDisposable
         // defines an AMD loader that must not keep plotly.js from installing window.Plotly.
         string page = Page(
             "<script>window.define = function () { throw new Error('anonymous define() call'); }; window.define.amd = {};</script>",
-            ChartHtml.Fragment(SampleChart("waiting series").ToJson(), carryLibrary: false),
-            ChartHtml.Fragment(SampleChart("first carrying series").ToJson(), carryLibrary: true),
-            ChartHtml.Fragment(SampleChart("second carrying series").ToJson(), carryLibrary: true),
+            ChartHtml.Fragment(SampleFigure.Line("waiting series").ToJson(), carryLibrary: false),
+            ChartHtml.Fragment(SampleFigure.Line("first carrying series").ToJson(), carryLibrary: true),
+            ChartHtml.Fragment(SampleFigure.Line("second carrying series").ToJson(), carryLibrary: true),
             "<script>setTimeout(function () { document.body.setAttribute('data-injected-scripts', document.querySelectorAll('head > script').length); }, 5000);</script>");
 
         string dom = HeadlessChromium.DumpDom(page);
@@ -49,10 +47,28 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.Contains("data-injected-scripts=\"1\"", dom);
     }
 
+    [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
+    public void AnOutputWhoseCarrierWasClearedSaysWhyItIsBlank()
+    {
+        string page = Page(ChartHtml.Fragment(SampleFigure.Line("orphan series").ToJson(), carryLibrary: false));
+
+        string dom = HeadlessChromium.DumpDom(page, budget: TimeSpan.FromSeconds(40)); // past the 30 s the output waits
+
+        Assert.DoesNotContain("class=\"main-svg\"", dom);
+        Assert.Matches("<div id=\"tinytorch-chart-[0-9a-f]+\">plotly.js is not on this page", dom);
+        Assert.Contains("Restart the kernel and run the notebook from the top", dom);
+    }
+
+    [Fact]
+    public void NotebooksCarryPlotlyOnceByDefault()
+    {
+        Assert.Equal(PlotlyEmbedding.FirstOutputOnly, ChartFormatting.Embedding);
+    }
+
     [Fact]
     public void FirstOutputOnlyNeverEmbedsTheLibraryTwice()
     {
-        string json = SampleChart("s").ToJson();
+        string json = SampleFigure.Line("s").ToJson();
         ChartHtml.Fragment(json, PlotlyEmbedding.FirstOutputOnly);
         string second = ChartHtml.Fragment(json, PlotlyEmbedding.FirstOutputOnly);
         string every = ChartHtml.Fragment(json, PlotlyEmbedding.EveryOutput);
@@ -64,7 +80,7 @@ public sealed class ChartRenderingTests : IDisposable
     [Fact]
     public void SeriesNamesCannotCloseTheScriptBlock()
     {
-        string html = SampleChart("</script><b>injected</b>").ToHtml();
+        string html = SampleFigure.Line("</script><b>injected</b>").ToHtml();
 
         Assert.Single(Regex.Matches(html, "</script>"));
         Assert.Contains("\\u003c/script>\\u003cb>injected", html);

@@ -1,8 +1,9 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using FSharpChart = Plotly.NET.Chart;
 
-namespace TinyTorch.Analysis.Charts;
+namespace TinyTorch.Analysis.Plotly.Charts;
 
 /// <summary>
 /// The kit's house style for charts, in one place so every instrument's chart reads the same way:
@@ -22,7 +23,7 @@ internal static class ChartStyle
     /// <summary>Title, size and a legend for a finished chart (one panel or a grid).</summary>
     public static GenericChart Frame(GenericChart chart, string title, int width = Width, int height = Height)
     {
-        chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
+        chart = FSharpChart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
         chart = chart.WithSize(Width: width, Height: height);
         return WithLayoutValue(chart, "showlegend", true);
     }

@@ -1,6 +1,6 @@
 using Plotly.NET;
 
-namespace TinyTorch.Analysis.Charts;
+namespace TinyTorch.Analysis.Plotly.Charts;
 
 /// <summary>One axis of a chart: its title (with the unit) and whether it is logarithmic.</summary>
 /// <param name="Title">The axis title, including the unit, e.g. "batch size (samples)".</param>
