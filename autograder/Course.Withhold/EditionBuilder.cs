@@ -112,17 +112,17 @@ public static class EditionBuilder
     private static void Write(ModuleDefMD module, string path, string? keyFile)
     {
         var options = new ModuleWriterOptions(module) { WritePdb = false };
-        if (module.Assembly.HasPublicKey && keyFile is not null)
+        // The key blob, not the PublicKey flag, is what gives the assembly its identity (a tool may set one without the other).
+        bool sign = !PublicKeyBase.IsNullOrEmpty2(module.Assembly.PublicKey) && keyFile is not null;
+        if (sign)
         {
             options.InitializeStrongNameSigning(module, new StrongNameKey(keyFile));
         }
-        else
-        {
-            // Without the key the edition cannot carry a valid signature; it keeps the public key (its identity)
-            // and says honestly that it is not signed.
-            options.Cor20HeaderOptions.Flags &= ~dnlib.DotNet.MD.ComImageFlags.StrongNameSigned;
-        }
 
+        // Without the key the edition cannot carry a valid signature: it keeps the public key (its identity, which
+        // .NET does not check against a signature) and says honestly that it is not signed.
+        const dnlib.DotNet.MD.ComImageFlags signed = dnlib.DotNet.MD.ComImageFlags.StrongNameSigned;
+        options.Cor20HeaderOptions.Flags = sign ? module.Cor20HeaderFlags | signed : module.Cor20HeaderFlags & ~signed;
         module.Write(path, options);
     }
 }

@@ -23,7 +23,8 @@ internal static class PublicSurface
         var lines = new List<string>();
         if (module.Assembly is { } assembly)
         {
-            lines.Add($"assembly {assembly.FullName} flags {assembly.Attributes} hash {assembly.HashAlgorithm}");
+            // The PublicKey flag only says the definition's blob is a whole key (it always is); signing sets it.
+            lines.Add($"assembly {assembly.FullName} flags {assembly.Attributes & ~AssemblyAttributes.PublicKey} hash {assembly.HashAlgorithm}");
             lines.AddRange(Attributes("assembly", assembly));
         }
 
