@@ -12,38 +12,32 @@ namespace Course.Withhold.Tests;
 public sealed class ContractTests(EditionsFixture editions)
 {
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void Tensors_are_made_indexed_cloned_and_sliced(bool edition) =>
         Assert.Equal("2,3|Tensor[3] (2, 0, 5)|0|9|3|1,2", Run(edition, "Tensors"));
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void A_students_dataset_enumerates_through_the_kept_iterator(bool edition) =>
         Assert.Equal("0,1,4", Run(edition, "UserDataset"));
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void A_transformed_dataset_applies_a_students_transform(bool edition) =>
         Assert.Equal("1,2,5|False", Run(edition, "Transformed"));
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void A_batch_of_caller_owned_tensors_deconstructs_and_clones(bool edition) =>
         Assert.Equal("Batch([2, 3], [2])|2|False|4,5|2|2", Run(edition, "Batches"));
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void Normalize_standardises_each_channel(bool edition) =>
         Assert.Equal("Tensor[1, 2, 2] (1, 2, 3, 4)", Run(edition, "Normalised"));
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void Synthetic_cifar_files_are_written(bool edition)
     {
         using var folder = new TempFolder("withhold-cifar-");
@@ -52,8 +46,7 @@ public sealed class ContractTests(EditionsFixture editions)
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
+    [OnEditionAndOriginal]
     public void A_sample_load_exception_names_its_sample(bool edition) =>
         Assert.Equal("Loading sample 7 (in batch 1) failed: InvalidOperationException: bad", Run(edition, "Failure"));
 

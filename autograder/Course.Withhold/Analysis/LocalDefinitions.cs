@@ -42,49 +42,15 @@ internal sealed class LocalDefinitions(ModuleDef module)
     };
 
     /// <summary>Every type of this module that <paramref name="sig"/> mentions.</summary>
-    public IEnumerable<TypeDef> TypesIn(TypeSig? sig)
+    public IEnumerable<TypeDef> TypesIn(TypeSig? sig) => sig switch
     {
-        switch (sig)
-        {
-            case null:
-                yield break;
-            case GenericInstSig generic:
-                foreach (var t in TypesIn(generic.GenericType).Concat(generic.GenericArguments.SelectMany(TypesIn)))
-                {
-                    yield return t;
-                }
-
-                break;
-            case TypeDefOrRefSig plain:
-                foreach (var t in TypesIn(plain.TypeDefOrRef))
-                {
-                    yield return t;
-                }
-
-                break;
-            case FnPtrSig pointer:
-                foreach (var t in TypesIn(pointer.MethodSig))
-                {
-                    yield return t;
-                }
-
-                break;
-            case ModifierSig modifier:
-                foreach (var t in TypesIn(modifier.Modifier).Concat(TypesIn(modifier.Next)))
-                {
-                    yield return t;
-                }
-
-                break;
-            case NonLeafSig wrapper:
-                foreach (var t in TypesIn(wrapper.Next))
-                {
-                    yield return t;
-                }
-
-                break;
-        }
-    }
+        GenericInstSig generic => TypesIn(generic.GenericType).Concat(generic.GenericArguments.SelectMany(TypesIn)),
+        TypeDefOrRefSig plain => TypesIn(plain.TypeDefOrRef),
+        FnPtrSig pointer => TypesIn(pointer.MethodSig),
+        ModifierSig modifier => TypesIn(modifier.Modifier).Concat(TypesIn(modifier.Next)),
+        NonLeafSig wrapper => TypesIn(wrapper.Next),
+        _ => [],
+    };
 
     /// <summary>Every type of this module that a method or property signature mentions.</summary>
     public IEnumerable<TypeDef> TypesIn(MethodBaseSig? sig) =>

@@ -89,31 +89,23 @@ internal static class PublicSurface
             }
         }
 
-        foreach (var property in type.Properties)
+        var accessed = type.Properties.Select(p => (Name: "property " + p.FullName, Details: $"{p.Attributes} = {p.Constant?.Value}", Holder: (IHasCustomAttribute)p,
+                Accessors: p.GetMethods.Concat(p.SetMethods).Concat(p.OtherMethods)))
+            .Concat(type.Events.Select(e => (Name: "event " + e.FullName, Details: e.Attributes.ToString(), Holder: (IHasCustomAttribute)e,
+                Accessors: new[] { e.AddMethod, e.RemoveMethod, e.InvokeMethod }.Concat(e.OtherMethods).OfType<MethodDef>())));
+        foreach (var (memberName, details, holder, accessors) in accessed)
         {
-            var accessors = property.GetMethods.Concat(property.SetMethods).Concat(property.OtherMethods).Where(EditionPlanner.IsSurface).Select(m => m.Name.String).ToArray();
-            if (accessors.Length > 0)
+            // A property or event is surface through the accessors outside code can call, and only those.
+            var visible = accessors.Where(EditionPlanner.IsSurface).Select(m => m.Name.String).Order(StringComparer.Ordinal).ToArray();
+            if (visible.Length == 0)
             {
-                string propertyName = "property " + property.FullName;
-                yield return $"{propertyName} {property.Attributes} accessors {string.Join(",", accessors.Order(StringComparer.Ordinal))} = {property.Constant?.Value}";
-                foreach (var line in Attributes(propertyName, property))
-                {
-                    yield return line;
-                }
+                continue;
             }
-        }
 
-        foreach (var @event in type.Events)
-        {
-            var accessors = new[] { @event.AddMethod, @event.RemoveMethod, @event.InvokeMethod }.Concat(@event.OtherMethods).OfType<MethodDef>().Where(EditionPlanner.IsSurface).Select(m => m.Name.String).ToArray();
-            if (accessors.Length > 0)
+            yield return $"{memberName} {details} accessors {string.Join(",", visible)}";
+            foreach (var line in Attributes(memberName, holder))
             {
-                string eventName = "event " + @event.FullName;
-                yield return $"{eventName} {@event.Attributes} accessors {string.Join(",", accessors.Order(StringComparer.Ordinal))}";
-                foreach (var line in Attributes(eventName, @event))
-                {
-                    yield return line;
-                }
+                yield return line;
             }
         }
     }
