@@ -129,6 +129,7 @@ public sealed class WithheldAnswerTests(EditionsFixture editions)
         }
 
         Assert.Empty(edition.GetNestedTypes(BindingFlags.NonPublic));
+        Assert.Null(edition.TypeInitializer);
         Assert.DoesNotContain(edition.GetFields(Declared), f => f.IsPrivate);
     }
 
