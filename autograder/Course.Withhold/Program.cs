@@ -1,0 +1,3 @@
+using Course.Withhold.Cli;
+
+return WithholdCommand.Run(args, Console.Out, Console.Error);
