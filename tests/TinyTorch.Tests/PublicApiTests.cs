@@ -15,7 +15,9 @@ public class PublicApiTests
         ["TinyTorch.Tensor"] = [".ctor", "AsSpan", "Clone", "CopyRowTo", "FromLabels", "Item", "Length", "MaxExactLabel", "Rank", "Row", "RowLength", "Scalar", "Shape", "Size", "Stack", "ToArray", "ToLabels", "ToString", "ValueEquals", "Values", "Zeros"],
         ["TinyTorch.Data.Batch"] = [".ctor", "Clone", "Count", "Deconstruct", "Dispose", "GetEnumerator", "IsDisposed", "IsPooled", "Item", "SampleCount", "ToString"],
         ["TinyTorch.Data.Collate"] = ["Stack"],
-        ["TinyTorch.Data.DataLoader"] = [".ctor", "BatchSize", "Count", "Dataset", "DropLast", "Epoch", "GetEnumerator", "NumWorkers", "PrefetchFactor", "Seed", "Shuffle"],
+        ["TinyTorch.Data.DataLoader"] = [".ctor", "BatchSize", "Count", "Dataset", "DropLast", "Epoch", "GetEnumerator", "GetState", "LoadState", "NumWorkers", "PrefetchFactor", "Seed", "Shuffle"],
+        ["TinyTorch.Data.DataLoaderState"] = [".ctor", "<Clone>$", // the compiler's copy method of a record, for `with`
+            "BatchSize", "DatasetCount", "Deconstruct", "DropLast", "Epoch", "Equals", "GetHashCode", "NextBatch", "NumReplicas", "Rank", "SamplesPerEpoch", "Seed", "ShuffleSeed", "ToString"],
         ["TinyTorch.Data.Dataset`1"] = [".ctor", "Count", "GetEnumerator", "Item", "NormalizeIndex", "Read"],
         ["TinyTorch.Data.IRowSource"] = ["CanCopyRows", "CopySample", "Positions", "SampleShape"],
         ["TinyTorch.Data.Prefetcher`1"] = [".ctor", "Capacity", "GetEnumerator"],

@@ -324,12 +324,15 @@ public class TransformedDatasetTests
     [InlineData(false, 0)]
     [InlineData(true, 0)]
     [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    [InlineData(true, 4)]
     public void Loader_FusedPath_YieldsExactlyThePlainPathsBatches(bool dropLast, int workers)
     {
-        // A single worker keeps the transform's draws in batch order, so both paths see the same draws.
+        // Every sample draws from its own generator, so both paths see the same draws with any number of
+        // workers, and the transforms' own seeds (different here) play no part.
         var images = Images(23);
         var fused = new TransformedDataset(images, FlipAndCrop(11));
-        var plain = new TransformedDataset(images, FlipAndCrop(11));
+        var plain = new TransformedDataset(images, FlipAndCrop(12));
         var fusedLoader = new DataLoader(fused, batchSize: 5, shuffle: true, dropLast: dropLast, seed: 4, numWorkers: workers);
         var plainLoader = new DataLoader(plain, batchSize: 5, shuffle: true, dropLast: dropLast, seed: 4, collate: Collate.Stack);
 
@@ -411,4 +414,28 @@ public class TransformedDatasetTests
         Assert.IsType<SampleLoadException>(a);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Loader_EachAugmentedSample_IsTheTransformAppliedWithSampleRandomOfSeedEpochAndIndex(int workers)
+    {
+        // The loader's documented contract, checked through the public API only.
+        var images = Images(10);
+        var augment = FlipAndCrop(0);
+        var loader = new DataLoader(new TransformedDataset(images, FlipAndCrop(1)), batchSize: 4, shuffle: true, seed: 17, numWorkers: workers);
+
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            foreach (var batch in TestData.Epoch(loader))
+            {
+                var indices = TestData.Labels(batch);
+                for (int s = 0; s < indices.Length; s++)
+                {
+                    var random = new SampleRandom(17, epoch, indices[s]);
+                    var expected = augment.Apply(images[indices[s]][0], ref random);
+                    TestData.AssertValues(expected.Values, batch[0].Row(s).Values);
+                }
+            }
+        }
+    }
 }
