@@ -15,6 +15,10 @@ public class ReproducibilityPropertyTests
 {
     private static readonly int[] WorkerCounts = [0, 1, 2, 4];
 
+    /// <summary>A loader's shape: seed, dataset size, batch size, drop-last, replicas.</summary>
+    private static readonly Gen<(int Seed, int N, int BatchSize, bool DropLast, int Replicas)> Loaders =
+        Gen.Select(Gen.Int, Gen.Int[1, 40], Gen.Int[1, 8], Gen.Bool, Gen.Int[1, 3]);
+
     /// <summary>n images [2, 4, 4] (label i = i), flipped and cropped with padding 1.</summary>
     private static TransformedDataset Augmented(int n) =>
         new(TestData.Indexed(n, 2, 4, 4), new Compose(new RandomHorizontalFlip(0.5, seed: 1), new RandomCrop(4, padding: 1, seed: 2)));
@@ -44,29 +48,20 @@ public class ReproducibilityPropertyTests
     [Fact]
     public void EveryBatchOfEveryEpoch_IsBitIdentical_For0To4Workers_AndEverySampleMatchesTheUndistributedLoader()
     {
-        var gen =
-            from seed in Gen.Int
-            from n in Gen.Int[1, 40]
-            from batchSize in Gen.Int[1, 8]
-            from dropLast in Gen.Bool
-            from replicas in Gen.Int[1, 3]
-            from plainPath in Gen.Bool
-            select (seed, n, batchSize, dropLast, replicas, plainPath);
-
-        gen.Sample(t =>
+        Gen.Select(Loaders, Gen.Bool).Sample((t, plainPath) =>
         {
-            var data = Augmented(t.n);
+            var data = Augmented(t.N);
             // Each sample's augmented image in each epoch, from an ordinary shuffled loader without a
             // DistributedSampler: every replica must give sample i exactly this image.
-            var undistributed = new DataLoader(data, t.batchSize, shuffle: true, seed: t.seed);
+            var undistributed = new DataLoader(data, t.BatchSize, shuffle: true, seed: t.Seed);
             var bySample = Epochs(undistributed, 2)
                 .Select(epoch => epoch.SelectMany(b => TestData.Labels(b).Select((label, s) => (label, image: b[0].Row(s).ToArray())))
                     .ToDictionary(x => x.label, x => x.image))
                 .ToList();
 
-            for (int rank = 0; rank < t.replicas; rank++)
+            for (int rank = 0; rank < t.Replicas; rank++)
             {
-                var setup = new Setup(t.seed, t.batchSize, t.dropLast, t.replicas, rank, t.plainPath);
+                var setup = new Setup(t.Seed, t.BatchSize, t.DropLast, t.Replicas, rank, plainPath);
                 var reference = Epochs(setup.Loader(data, workers: 0), 2);
                 foreach (int workers in WorkerCounts.Skip(1))
                 {
@@ -96,21 +91,18 @@ public class ReproducibilityPropertyTests
     public void AResumedLoader_FromAnyBatchOfAnyEpoch_YieldsTheRestIdentically_WhateverTheWorkersBeforeAndAfter()
     {
         var gen =
-            from seed in Gen.Int
-            from n in Gen.Int[1, 40]
-            from batchSize in Gen.Int[1, 8]
-            from dropLast in Gen.Bool
-            from replicas in Gen.Int[1, 3]
+            from loader in Loaders
             from pick in Gen.Int[0, 1000]
             from epoch in Gen.Int[0, 2]
             from earlierEpochsRan in Gen.Bool
+            from plainPath in Gen.Bool
             from workers in Gen.Int[0, 3].Array[2]
-            select (seed, n, batchSize, dropLast, replicas, pick, epoch, earlierEpochsRan, before: WorkerCounts[workers[0]], after: WorkerCounts[workers[1]]);
+            select (loader, pick, epoch, earlierEpochsRan, plainPath, before: WorkerCounts[workers[0]], after: WorkerCounts[workers[1]]);
 
         gen.Sample(t =>
         {
-            var data = Augmented(t.n);
-            var setup = new Setup(t.seed, t.batchSize, t.dropLast, t.replicas, t.pick % t.replicas, PlainPath: t.pick % 2 == 1);
+            var data = Augmented(t.loader.N);
+            var setup = new Setup(t.loader.Seed, t.loader.BatchSize, t.loader.DropLast, t.loader.Replicas, t.pick % t.loader.Replicas, t.plainPath);
             var reference = Epochs(setup.Loader(data, workers: 0), t.epoch + 3);
             int batches = reference[t.epoch].Count;
             int consumed = t.pick % (batches + 1); // 0 .. all of the epoch's batches
