@@ -195,7 +195,7 @@ public sealed class DataLoader : IEnumerable<Batch>
                 : (_epoch, _resumeBatch);
         }
 
-        var (numReplicas, rank) = _sampler is DistributedSampler d ? (d.NumReplicas, d.Rank) : (1, 0);
+        var (numReplicas, rank) = Replica;
         return new DataLoaderState(epoch, next, Seed, Dataset.Count, BatchSize, DropLast, ShuffleSeed, numReplicas, rank, SamplesPerEpoch);
     }
 
@@ -220,7 +220,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         RequireSame("DropLast", state.DropLast, DropLast, "build the loader with the dropLast the state was saved with");
         RequireSame("Seed", state.Seed, Seed, $"build the loader with seed: {state.Seed}");
         RequireSame("ShuffleSeed", state.ShuffleSeed, ShuffleSeed, "the epoch order would differ: build the loader (and its sampler) with the shuffle and seed the state was saved with");
-        var (numReplicas, rank) = _sampler is DistributedSampler d ? (d.NumReplicas, d.Rank) : (1, 0);
+        var (numReplicas, rank) = Replica;
         RequireSame("NumReplicas", state.NumReplicas, numReplicas, "each replica must resume with the DistributedSampler setup it was saved with");
         RequireSame("Rank", state.Rank, rank, "each replica must load its own state");
         RequireSame("SamplesPerEpoch", state.SamplesPerEpoch, SamplesPerEpoch, "the sampler visits another number of indices per epoch");
@@ -291,6 +291,8 @@ public sealed class DataLoader : IEnumerable<Batch>
         DistributedSampler { Shuffle: true } distributed => distributed.Seed,
         _ => null,
     };
+
+    private (int NumReplicas, int Rank) Replica => _sampler is DistributedSampler d ? (d.NumReplicas, d.Rank) : (1, 0);
 
     private int SamplesPerEpoch => _sampler?.Count ?? Dataset.Count;
 
