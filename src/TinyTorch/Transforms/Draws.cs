@@ -48,16 +48,17 @@ internal readonly ref struct Draws
         }
     }
 
-    public int Next(int maxExclusive)
+    /// <summary>Two draws in [0, first) then [0, second): under one lock for a shared generator, so a pair is never split between threads.</summary>
+    public (int First, int Second) Next(int firstMaxExclusive, int secondMaxExclusive)
     {
         if (_own is null)
         {
-            return _sample.Next(maxExclusive);
+            return (_sample.Next(firstMaxExclusive), _sample.Next(secondMaxExclusive));
         }
 
         lock (_own)
         {
-            return _own.Next(maxExclusive);
+            return (_own.Next(firstMaxExclusive), _own.Next(secondMaxExclusive));
         }
     }
 }

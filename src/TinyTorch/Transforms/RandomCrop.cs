@@ -104,9 +104,7 @@ public sealed class RandomCrop : ISpanTransform, IWindowTransform
     private void Draw(ref WindowPlan plan, Draws draws)
     {
         var image = plan.Current;
-        var from = draws.For(_random);
-        int top = from.Next(image.Height + 2 * Padding - Height + 1);
-        int left = from.Next(image.Width + 2 * Padding - Width + 1);
+        (int top, int left) = draws.For(_random).Next(image.Height + 2 * Padding - Height + 1, image.Width + 2 * Padding - Width + 1);
         plan.Crop(top - Padding, left - Padding, Height, Width);
     }
 
