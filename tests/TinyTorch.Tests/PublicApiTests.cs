@@ -11,11 +11,14 @@ public class PublicApiTests
 {
     private static readonly Dictionary<string, string[]> Tested = new()
     {
+        ["TinyTorch.SampleRandom"] = [".ctor", "Fork", "Next", "NextDouble"],
         ["TinyTorch.Tensor"] = [".ctor", "AsSpan", "Clone", "CopyRowTo", "FromLabels", "Item", "Length", "MaxExactLabel", "Rank", "Row", "RowLength", "Scalar", "Shape", "Size", "Stack", "ToArray", "ToLabels", "ToString", "ValueEquals", "Values", "Zeros"],
         ["TinyTorch.Data.Batch"] = [".ctor", "Clone", "Count", "Deconstruct", "Dispose", "GetEnumerator", "IsDisposed", "IsPooled", "Item", "SampleCount", "ToString"],
         ["TinyTorch.Data.Collate"] = ["Stack"],
-        ["TinyTorch.Data.DataLoader"] = [".ctor", "BatchSize", "Count", "Dataset", "DropLast", "Epoch", "GetEnumerator", "NumWorkers", "PrefetchFactor", "Seed", "Shuffle"],
-        ["TinyTorch.Data.Dataset`1"] = [".ctor", "Count", "GetEnumerator", "Item", "NormalizeIndex"],
+        ["TinyTorch.Data.DataLoader"] = [".ctor", "BatchSize", "Count", "Dataset", "DropLast", "Epoch", "GetEnumerator", "GetState", "LoadState", "NumWorkers", "PrefetchFactor", "Seed", "Shuffle"],
+        ["TinyTorch.Data.DataLoaderState"] = [".ctor", "<Clone>$", // the compiler's copy method of a record, for `with`
+            "BatchSize", "DatasetCount", "Deconstruct", "DropLast", "Epoch", "Equals", "GetHashCode", "NextBatch", "NumReplicas", "Rank", "SamplesPerEpoch", "Seed", "ShuffleSeed", "ToString"],
+        ["TinyTorch.Data.Dataset`1"] = [".ctor", "Count", "GetEnumerator", "Item", "NormalizeIndex", "Read"],
         ["TinyTorch.Data.IRowSource"] = ["CanCopyRows", "CopySample", "Positions", "SampleShape"],
         ["TinyTorch.Data.Prefetcher`1"] = [".ctor", "Capacity", "GetEnumerator"],
         ["TinyTorch.Data.SampleLoadException"] = [".ctor", "BatchIndex", "SampleIndex"],
@@ -34,7 +37,7 @@ public class PublicApiTests
         ["TinyTorch.Transforms.Normalize"] = [".ctor", "Apply", "Mean", "OutputShape", "Std"],
         ["TinyTorch.Transforms.RandomCrop"] = [".ctor", "Apply", "Height", "OutputShape", "Padding", "Width"],
         ["TinyTorch.Transforms.RandomHorizontalFlip"] = [".ctor", "Apply", "OutputShape", "P"],
-        ["TinyTorch.Transforms.TransformedDataset"] = [".ctor", "CanCopyRows", "CopySample", "Count", "Inner", "Item", "Position", "Positions", "SampleShape", "Transform"],
+        ["TinyTorch.Transforms.TransformedDataset"] = [".ctor", "CanCopyRows", "CopySample", "Count", "Inner", "Item", "Position", "Positions", "Read", "SampleShape", "Transform"],
     };
 
     private static bool Visible(MethodBase? m) => m is not null && (m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly);

@@ -19,6 +19,22 @@ public abstract class Dataset<TSample> : IReadOnlyList<TSample>
     /// <param name="index">The sample's index.</param>
     public abstract TSample this[int index] { get; }
 
+    /// <summary>
+    /// Sample <paramref name="index"/>, with any random draws taken from <paramref name="random"/>, the
+    /// sample's generator: how the <see cref="DataLoader"/> reads a sample, so that a random dataset (an
+    /// augmented one) gives the same sample whichever worker thread reads it.
+    /// </summary>
+    /// <remarks>
+    /// The default returns <c>this[index]</c>: a dataset without randomness has nothing to draw. A dataset
+    /// that draws overrides it, and a dataset that wraps another passes it a
+    /// <see cref="SampleRandom.Fork"/> rather than <paramref name="random"/> itself, so that the two never
+    /// draw the same numbers (see <see cref="Transforms.TransformedDataset"/>).
+    /// </remarks>
+    /// <param name="index">The sample's index.</param>
+    /// <param name="random">The sample's generator, made by the loader from (seed, epoch, index).</param>
+    /// <returns>The sample, exactly what the indexer would return for the same draws.</returns>
+    public virtual TSample Read(int index, SampleRandom random) => this[index];
+
     /// <summary>Enumerates the samples in index order, reading each one only when it is reached.</summary>
     public IEnumerator<TSample> GetEnumerator()
     {

@@ -30,4 +30,17 @@ public interface IRowSource
     /// <param name="position">The sample position, in [0, Positions).</param>
     /// <param name="destination">Exactly as long as the product of <see cref="SampleShape"/>.</param>
     void CopySample(int index, int position, Span<float> destination);
+
+    /// <summary>
+    /// Writes sample <paramref name="index"/>'s tensor at <paramref name="position"/> into
+    /// <paramref name="destination"/>, taking any random draws from <paramref name="random"/>: what the loader
+    /// calls, with the same generator for every position of a sample (see <see cref="Dataset{TSample}.Read"/>).
+    /// </summary>
+    /// <remarks>The default ignores <paramref name="random"/>: right for a source without randomness.</remarks>
+    /// <param name="index">The sample index; negative counts from the end.</param>
+    /// <param name="position">The sample position, in [0, Positions).</param>
+    /// <param name="destination">Exactly as long as the product of <see cref="SampleShape"/>.</param>
+    /// <param name="random">The sample's generator, made by the loader from (seed, epoch, index).</param>
+    void CopySample(int index, int position, Span<float> destination, SampleRandom random) =>
+        CopySample(index, position, destination);
 }

@@ -7,29 +7,33 @@ namespace TinyTorch.Data;
 /// Loads an epoch's batches on background worker threads while the consumer works, as PyTorch's
 /// <c>num_workers</c> does. Batch k is built by worker k mod W and queued in that worker's bounded
 /// queue; the consumer takes batch k from that queue, so batches arrive in exactly the order of the
-/// single-threaded loader, and at most W × PrefetchFactor finished batches wait in memory.
+/// single-threaded loader, and at most W × PrefetchFactor finished batches wait in memory. Which worker
+/// builds a batch never changes its values: each sample draws from its own <see cref="SampleRandom"/>.
 /// </summary>
 internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
 {
     private readonly BlockingCollection<Loaded>[] _queues;
     private readonly Thread[] _workers;
     private readonly CancellationTokenSource _stop = new();
+    private readonly EpochProgress _progress;
     private int _next;
     private Batch? _current;
     private bool _disposed;
 
-    public PrefetchingEnumerator(DataLoader loader, IEnumerable<ArraySegment<int>> batches, int datasetCount)
+    public PrefetchingEnumerator(IEnumerable<ArraySegment<int>> batches, EpochContext epoch, EpochProgress progress)
     {
         // The index order is fixed before any worker starts, so the order cannot depend on timing.
+        var loader = epoch.Loader;
         var plan = batches.ToArray();
         int workers = Math.Min(loader.NumWorkers, Math.Max(1, plan.Length));
+        _progress = progress;
         _queues = new BlockingCollection<Loaded>[workers];
         _workers = new Thread[workers];
         for (int w = 0; w < workers; w++)
         {
             var queue = _queues[w] = new BlockingCollection<Loaded>(new ConcurrentQueue<Loaded>(), loader.PrefetchFactor);
             int first = w;
-            _workers[w] = new Thread(() => Work(loader, plan, first, workers, datasetCount, queue, _stop.Token))
+            _workers[w] = new Thread(() => Work(plan, progress.First, first, workers, epoch, queue, _stop.Token))
             {
                 IsBackground = true,
                 Name = $"DataLoader worker {w}",
@@ -69,6 +73,7 @@ internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
         }
 
         _current = loaded.Batch;
+        _progress.Delivered();
         return true;
     }
 
@@ -103,7 +108,7 @@ internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
     }
 
     private static void Work(
-        DataLoader loader, ArraySegment<int>[] plan, int first, int stride, int datasetCount,
+        ArraySegment<int>[] plan, int firstBatch, int first, int stride, EpochContext epoch,
         BlockingCollection<Loaded> queue, CancellationToken stop)
     {
         try
@@ -113,7 +118,8 @@ internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
                 Loaded item;
                 try
                 {
-                    item = new Loaded(loader.LoadBatch(plan[k], k, datasetCount), null);
+                    // Batch numbers are the epoch's, also when it was resumed part-way.
+                    item = new Loaded(epoch.Loader.LoadBatch(plan[k], firstBatch + k, epoch), null);
                 }
                 catch (Exception e)
                 {

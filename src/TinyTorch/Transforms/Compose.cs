@@ -6,6 +6,10 @@ namespace TinyTorch.Transforms;
 /// Chains transforms into a pipeline: the output of each is the input of the next, in the order given,
 /// e.g. <c>new Compose(new RandomHorizontalFlip(), new RandomCrop(32, padding: 4))</c>.
 /// </summary>
+/// <remarks>
+/// Applied by hand, each stage draws from its own generator; given a sample's <see cref="SampleRandom"/>
+/// (as the loader does), every stage draws from that one generator in turn.
+/// </remarks>
 public sealed class Compose : ISpanTransform
 {
     private readonly ITransform[] _transforms;
@@ -43,22 +47,11 @@ public sealed class Compose : ISpanTransform
     public bool CanFuse => _spanTransforms is not null;
 
     /// <inheritdoc/>
-    public Tensor Apply(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (CanFuse)
-        {
-            return this.ApplyToTensor(input);
-        }
+    public Tensor Apply(Tensor input) => Apply(input, Draws.OwnStreams);
 
-        var x = input.Clone();
-        foreach (var t in _transforms)
-        {
-            x = t.Apply(x);
-        }
-
-        return x;
-    }
+    /// <inheritdoc/>
+    /// <remarks>The stages draw from <paramref name="random"/> one after the other, in pipeline order.</remarks>
+    public Tensor Apply(Tensor input, ref SampleRandom random) => Apply(input, new Draws(ref random));
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">A stage is not an <see cref="ISpanTransform"/> (see <see cref="CanFuse"/>).</exception>
@@ -75,7 +68,33 @@ public sealed class Compose : ISpanTransform
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">A stage is not an <see cref="ISpanTransform"/> (see <see cref="CanFuse"/>).</exception>
-    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output) =>
+        Apply(input, inputShape, output, Draws.OwnStreams);
+
+    /// <inheritdoc/>
+    /// <remarks>The stages draw from <paramref name="random"/> one after the other, in pipeline order.</remarks>
+    /// <exception cref="NotSupportedException">A stage is not an <see cref="ISpanTransform"/> (see <see cref="CanFuse"/>).</exception>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, ref SampleRandom random) =>
+        Apply(input, inputShape, output, new Draws(ref random));
+
+    private Tensor Apply(Tensor input, Draws draws)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (CanFuse)
+        {
+            return draws.FromSample ? this.ApplyToTensor(input, ref draws.Sample) : this.ApplyToTensor(input);
+        }
+
+        var x = input.Clone();
+        foreach (var t in _transforms)
+        {
+            x = draws.FromSample ? t.Apply(x, ref draws.Sample) : t.Apply(x);
+        }
+
+        return x;
+    }
+
+    private void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, Draws draws)
     {
         var stages = SpanStages();
         if (stages.Length == 0)
@@ -87,7 +106,7 @@ public sealed class Compose : ISpanTransform
 
         if (_windows is not null)
         {
-            ApplyWindows(_windows, input, inputShape, output);
+            ApplyWindows(_windows, input, inputShape, output, draws);
             return;
         }
 
@@ -102,7 +121,15 @@ public sealed class Compose : ISpanTransform
             {
                 int[] next = stages[i].OutputShape(shape);
                 Span<float> target = i == stages.Length - 1 ? output : Rent(scratch, i % 2, Tensor.ElementCount(next, nameof(inputShape)));
-                stages[i].Apply(current, shape, target);
+                if (draws.FromSample)
+                {
+                    stages[i].Apply(current, shape, target, ref draws.Sample);
+                }
+                else
+                {
+                    stages[i].Apply(current, shape, target);
+                }
+
                 current = target;
                 shape = next;
             }
@@ -125,7 +152,7 @@ public sealed class Compose : ISpanTransform
     /// the input (reversed if flipped) into the output, with no intermediate image. The checks, their
     /// order, the random draws and the output are exactly those of running the stages one by one.
     /// </summary>
-    private static void ApplyWindows(IWindowTransform[] windows, ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    private static void ApplyWindows(IWindowTransform[] windows, ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, Draws draws)
     {
         bool hasChannels = inputShape.Length == 3;
         var plan = new WindowPlan(windows[0].Layout(inputShape));
@@ -149,7 +176,7 @@ public sealed class Compose : ISpanTransform
                 SpanTransformExtensions.RequireOutputLength(output, next.Length);
             }
 
-            windows[i].Draw(ref plan);
+            windows[i].Draw(ref plan, draws);
         }
 
         plan.Execute(input, output);

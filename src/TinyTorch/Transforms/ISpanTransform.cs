@@ -22,4 +22,16 @@ public interface ISpanTransform : ITransform
     /// <param name="inputShape">The input's shape.</param>
     /// <param name="output">Exactly as long as the output shape's element count; must not overlap <paramref name="input"/>.</param>
     void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output);
+
+    /// <summary>
+    /// The span form drawing from <paramref name="random"/>, the generator of the sample being read
+    /// (see <see cref="ITransform.Apply(Tensor, ref SampleRandom)"/>): what the loader's fused path calls.
+    /// </summary>
+    /// <remarks>The default calls the span form without a generator: right for a transform without randomness.</remarks>
+    /// <param name="input">The input's values in row-major order.</param>
+    /// <param name="inputShape">The input's shape.</param>
+    /// <param name="output">Exactly as long as the output shape's element count; must not overlap <paramref name="input"/>.</param>
+    /// <param name="random">The sample's generator; every draw advances it.</param>
+    void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, ref SampleRandom random) =>
+        Apply(input, inputShape, output);
 }

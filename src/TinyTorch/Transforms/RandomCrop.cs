@@ -10,6 +10,8 @@ namespace TinyTorch.Transforms;
 /// [0, W + 2·padding − width] (top first, then left), so with the usual setting (crop size equal to
 /// the image size) the image shifts by up to ±padding pixels. The padded image is never built: each
 /// output row is copied from the source row it overlaps, and the rest is zero.
+/// Applied by hand, the crop draws from its own generator; read through a <see cref="Data.DataLoader"/>,
+/// from each sample's <see cref="SampleRandom"/> (see <see cref="RandomHorizontalFlip"/>).
 /// </remarks>
 public sealed class RandomCrop : ISpanTransform, IWindowTransform
 {
@@ -68,29 +70,41 @@ public sealed class RandomCrop : ISpanTransform, IWindowTransform
     public Tensor Apply(Tensor input) => this.ApplyToTensor(input);
 
     /// <inheritdoc/>
+    public Tensor Apply(Tensor input, ref SampleRandom random) => this.ApplyToTensor(input, ref random);
+
+    /// <inheritdoc/>
     public int[] OutputShape(ReadOnlySpan<int> inputShape) =>
         Fit(ImageLayout.Of(inputShape, nameof(RandomCrop))).Shape(inputShape.Length == 3);
 
     /// <inheritdoc/>
-    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
-    {
-        var image = ImageLayout.Of(inputShape, nameof(RandomCrop));
-        var crop = Fit(image);
-        SpanTransformExtensions.RequireLength(input, inputShape, output, crop.Length);
-        (int top, int left) = Draw(image);
-        // The same one-pass copy that Compose uses when a crop follows a flip (see WindowPlan).
-        var plan = new WindowPlan(image);
-        plan.Crop(top - Padding, left - Padding, Height, Width);
-        plan.Execute(input, output);
-    }
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output) =>
+        Apply(input, inputShape, output, Draws.OwnStreams);
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, ref SampleRandom random) =>
+        Apply(input, inputShape, output, new Draws(ref random));
 
     ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomCrop));
 
     ImageLayout IWindowTransform.Validate(ImageLayout image) => Fit(image);
 
-    void IWindowTransform.Draw(ref WindowPlan plan)
+    void IWindowTransform.Draw(ref WindowPlan plan, Draws draws) => Draw(ref plan, draws);
+
+    private void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, Draws draws)
     {
-        (int top, int left) = Draw(plan.Current);
+        var image = ImageLayout.Of(inputShape, nameof(RandomCrop));
+        var crop = Fit(image);
+        SpanTransformExtensions.RequireLength(input, inputShape, output, crop.Length);
+        // The same one-pass copy that Compose uses when a crop follows a flip (see WindowPlan).
+        var plan = new WindowPlan(image);
+        Draw(ref plan, draws);
+        plan.Execute(input, output);
+    }
+
+    private void Draw(ref WindowPlan plan, Draws draws)
+    {
+        var image = plan.Current;
+        (int top, int left) = draws.For(_random).Next(image.Height + 2 * Padding - Height + 1, image.Width + 2 * Padding - Width + 1);
         plan.Crop(top - Padding, left - Padding, Height, Width);
     }
 
@@ -106,15 +120,5 @@ public sealed class RandomCrop : ISpanTransform, IWindowTransform
         }
 
         return image with { Height = Height, Width = Width };
-    }
-
-    private (int Top, int Left) Draw(ImageLayout image)
-    {
-        lock (_random)
-        {
-            int top = _random.Next(image.Height + 2 * Padding - Height + 1);
-            int left = _random.Next(image.Width + 2 * Padding - Width + 1);
-            return (top, left);
-        }
     }
 }

@@ -5,8 +5,15 @@ namespace TinyTorch.Transforms;
 /// that orientation does not change the class. Works on HW and CHW images (flips the last axis).
 /// </summary>
 /// <remarks>
+/// <para>
 /// The output is always a new tensor, flipped or not: a view or the input itself would let later
 /// stages of the pipeline write into the dataset.
+/// </para>
+/// <para>
+/// Applied by hand, the flip draws from its own generator (the <c>seed</c> or <see cref="Random"/> it was
+/// created with). Read through a <see cref="Data.DataLoader"/>, it draws from each sample's
+/// <see cref="SampleRandom"/> instead, so the loader's seed, not this one, decides the loader's batches.
+/// </para>
 /// </remarks>
 public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
 {
@@ -44,6 +51,9 @@ public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
     public Tensor Apply(Tensor input) => this.ApplyToTensor(input);
 
     /// <inheritdoc/>
+    public Tensor Apply(Tensor input, ref SampleRandom random) => this.ApplyToTensor(input, ref random);
+
+    /// <inheritdoc/>
     public int[] OutputShape(ReadOnlySpan<int> inputShape)
     {
         ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
@@ -51,11 +61,30 @@ public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
     }
 
     /// <inheritdoc/>
-    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output)
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output) =>
+        Apply(input, inputShape, output, Draws.OwnStreams);
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, ref SampleRandom random) =>
+        Apply(input, inputShape, output, new Draws(ref random));
+
+    ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
+
+    ImageLayout IWindowTransform.Validate(ImageLayout image) => image;
+
+    void IWindowTransform.Draw(ref WindowPlan plan, Draws draws)
+    {
+        if (Flips(draws))
+        {
+            plan.FlipHorizontally();
+        }
+    }
+
+    private void Apply(ReadOnlySpan<float> input, ReadOnlySpan<int> inputShape, Span<float> output, Draws draws)
     {
         var image = ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
         SpanTransformExtensions.RequireLength(input, inputShape, output, image.Length);
-        if (!Draw())
+        if (!Flips(draws))
         {
             input.CopyTo(output);
             return;
@@ -67,24 +96,6 @@ public sealed class RandomHorizontalFlip : ISpanTransform, IWindowTransform
         plan.Execute(input, output);
     }
 
-    ImageLayout IWindowTransform.Layout(ReadOnlySpan<int> inputShape) => ImageLayout.Of(inputShape, nameof(RandomHorizontalFlip));
-
-    ImageLayout IWindowTransform.Validate(ImageLayout image) => image;
-
-    void IWindowTransform.Draw(ref WindowPlan plan)
-    {
-        if (Draw())
-        {
-            plan.FlipHorizontally();
-        }
-    }
-
-    private bool Draw()
-    {
-        // A Random is not thread-safe; the loader's workers may share this transform.
-        lock (_random)
-        {
-            return _random.NextDouble() < P;
-        }
-    }
+    // Exactly one draw per call, whatever P is, so the draws of later stages never depend on this one's outcome.
+    private bool Flips(Draws draws) => draws.For(_random).NextDouble() < P;
 }

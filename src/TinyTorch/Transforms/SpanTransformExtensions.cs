@@ -8,10 +8,15 @@ internal static class SpanTransformExtensions
 {
     public static Tensor ApplyToTensor(this ISpanTransform transform, Tensor input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var shape = transform.OutputShape(input.ShapeSpan);
-        var output = new float[Tensor.ElementCount(shape, nameof(shape))];
+        var (output, shape) = OutputFor(transform, input);
         transform.Apply(input.Values, input.ShapeSpan, output);
+        return new Tensor(output, shape);
+    }
+
+    public static Tensor ApplyToTensor(this ISpanTransform transform, Tensor input, ref SampleRandom random)
+    {
+        var (output, shape) = OutputFor(transform, input);
+        transform.Apply(input.Values, input.ShapeSpan, output, ref random);
         return new Tensor(output, shape);
     }
 
@@ -36,5 +41,12 @@ internal static class SpanTransformExtensions
         {
             throw new ArgumentException($"Output holds {output.Length} values but the transform writes {outputLength}.", nameof(output));
         }
+    }
+
+    private static (float[] Output, int[] Shape) OutputFor(ISpanTransform transform, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var shape = transform.OutputShape(input.ShapeSpan);
+        return (new float[Tensor.ElementCount(shape, nameof(shape))], shape);
     }
 }

@@ -10,17 +10,18 @@ namespace TinyTorch.Transforms;
 /// </summary>
 internal interface IWindowTransform : ISpanTransform
 {
-    /// <summary>Reads an input shape exactly as this transform's <see cref="ISpanTransform.Apply"/> does (same checks, same errors).</summary>
+    /// <summary>Reads an input shape exactly as this transform's <see cref="ISpanTransform.Apply(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float})"/> does (same checks, same errors).</summary>
     ImageLayout Layout(ReadOnlySpan<int> inputShape);
 
     /// <summary>The layout this transform outputs for <paramref name="image"/>, with the checks of <see cref="ISpanTransform.OutputShape"/>.</summary>
     ImageLayout Validate(ImageLayout image);
 
     /// <summary>
-    /// Draws this stage's randomness (the same draws, in the same order, as <see cref="ISpanTransform.Apply"/>)
-    /// and composes the stage onto <paramref name="plan"/>, whose <see cref="WindowPlan.Current"/> is this stage's input.
+    /// Draws this stage's randomness from <paramref name="draws"/> (the same draws, in the same order, as
+    /// the stage's own span form) and composes the stage onto <paramref name="plan"/>, whose
+    /// <see cref="WindowPlan.Current"/> is this stage's input.
     /// </summary>
-    void Draw(ref WindowPlan plan);
+    void Draw(ref WindowPlan plan, Draws draws);
 }
 
 /// <summary>

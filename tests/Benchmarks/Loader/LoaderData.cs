@@ -39,9 +39,8 @@ internal sealed class LoaderData
         }
 
         Dataset = new TensorDataset(new Tensor(Images, count, Channels, Height, Width), new Tensor(Labels, count));
-        Augmented = new TransformedDataset(
-            Dataset,
-            new Compose(new RandomHorizontalFlip(0.5, seed + 1), new RandomCrop(Height, padding: 4, seed: seed + 2)));
+        Augmented = new TransformedDataset(Dataset, FlipAndCrop(seed));
+        SharedStream = new SharedStreamRows(new TransformedDataset(Dataset, FlipAndCrop(seed)));
     }
 
     public int Count { get; }
@@ -58,6 +57,12 @@ internal sealed class LoaderData
     /// <summary><see cref="Dataset"/> with RandomHorizontalFlip(0.5) then RandomCrop(32, padding 4) on the images.</summary>
     public TransformedDataset Augmented { get; }
 
+    /// <summary>The same augmentation drawing from the transforms' own shared generators, as before issue #18 (see <see cref="SharedStreamRows"/>).</summary>
+    public SharedStreamRows SharedStream { get; }
+
     /// <summary>The dataset's size in bytes.</summary>
     public long Bytes => (long)Count * SampleBytes;
+
+    private static Compose FlipAndCrop(int seed) =>
+        new(new RandomHorizontalFlip(0.5, seed + 1), new RandomCrop(Height, padding: 4, seed: seed + 2));
 }

@@ -11,7 +11,7 @@ internal sealed record LoaderOptions(bool Quick, int Samples, int Warmup, int Ep
         Measures one shuffled epoch per row and batch size, rows interleaved in a fresh random order
         every repetition, and prints medians, GB/s, the ratio of each row to the one-thread gather-copy
         limit, allocation, GC counts and page faults per epoch, and a PASS/FAIL line per target of
-        issue 5. Exit code 0 only if every target passes.
+        issues 5 and 18. Exit code 0 only if every target passes.
 
         Options:
           --quick             20,000 samples, 1 warm-up + 5 measured epochs (under 2 minutes on 2 cores).
@@ -22,7 +22,7 @@ internal sealed record LoaderOptions(bool Quick, int Samples, int Warmup, int Ep
           --batch-sizes LIST  Comma-separated batch sizes (default 32,64,256,1024).
           --rows LIST         Only these row keys (the 1-thread limit always runs): limit-1t, limit-2t,
                               naive, new-batch, loader-keep, loader-w0, loader-w1, loader-w2, aug-w0,
-                              aug-w1, aug-w2.
+                              aug-w1, aug-w2, aug-shared-w0, aug-shared-w2.
           --steady-epochs N   Consecutive epochs, without forced collections, of the new-batch-array row and
                               the pooled loader at B = 64, to show the large-object-heap effect as a
                               training loop sees it (default 8; 0 in quick mode; 0 skips).

@@ -18,7 +18,7 @@ internal sealed record LoaderRow(string Key, string Name, string Meaning, Func<L
     public bool Allocates => Key is "naive" or "new-batch" or "loader-keep";
 
     /// <summary>Whether this row is the reference DataLoader with batches disposed (the steady state the allocation target covers).</summary>
-    public bool IsPooledLoader => Key.StartsWith("loader-w", StringComparison.Ordinal) || Key.StartsWith("aug-w", StringComparison.Ordinal);
+    public bool IsPooledLoader => Key.StartsWith("loader-w", StringComparison.Ordinal) || Key.StartsWith("aug-", StringComparison.Ordinal);
 }
 
 /// <summary>The rows of the loader suite, in table order.</summary>
@@ -54,14 +54,20 @@ internal static class LoaderRows
             "Two background workers, idle consumer.",
             (d, b) => new LoaderEpochs(new DataLoader(d.Dataset, b, shuffle: true, seed: Seed, numWorkers: 2), dispose: true)),
         new("aug-w0", "DataLoader + flip+crop, 0 workers",
-            "RandomHorizontalFlip + RandomCrop(32, padding 4) fused into collation, consumer's thread.",
+            "RandomHorizontalFlip + RandomCrop(32, padding 4) fused into collation, consumer's thread; each sample draws from its own SampleRandom.",
             (d, b) => new LoaderEpochs(new DataLoader(d.Augmented, b, shuffle: true, seed: Seed), dispose: true)),
         new("aug-w1", "DataLoader + flip+crop, 1 worker",
             "The same with one background worker.",
             (d, b) => new LoaderEpochs(new DataLoader(d.Augmented, b, shuffle: true, seed: Seed, numWorkers: 1), dispose: true)),
         new("aug-w2", "DataLoader + flip+crop, 2 workers",
-            "The same with two background workers.",
+            "The same with two background workers: the same batches, value for value, as 0 workers.",
             (d, b) => new LoaderEpochs(new DataLoader(d.Augmented, b, shuffle: true, seed: Seed, numWorkers: 2), dispose: true)),
+        new("aug-shared-w0", "DataLoader + flip+crop, one shared stream, 0 workers",
+            "The same augmentation drawn from the transforms' own generators (before issue #18): the baseline of the per-sample generators' cost.",
+            (d, b) => new LoaderEpochs(new DataLoader(d.SharedStream, b, shuffle: true, seed: Seed), dispose: true)),
+        new("aug-shared-w2", "DataLoader + flip+crop, one shared stream, 2 workers",
+            "The same with two workers sharing the locked generators: values depend on timing.",
+            (d, b) => new LoaderEpochs(new DataLoader(d.SharedStream, b, shuffle: true, seed: Seed, numWorkers: 2), dispose: true)),
     ];
 
     /// <summary>

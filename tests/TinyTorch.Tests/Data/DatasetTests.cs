@@ -128,4 +128,15 @@ public class DatasetTests
         Assert.Equal([TestData.Feature(9, 0), TestData.Feature(9, 1)], sample[0].ToArray());
         Assert.Equal(9f, sample[1][Array.Empty<int>()]);
     }
+
+    [Fact]
+    public void Read_ByDefault_IsTheIndexer_WhateverTheGenerator()
+    {
+        var data = new Squares(5);
+
+        Assert.Equal(9, data.Read(3, new SampleRandom(1, 2, 3)));
+        Assert.Equal(16, data.Read(-1, new SampleRandom(4, 5, 6)));
+        Assert.Equal(2, data.Reads);
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Read(5, default));
+    }
 }

@@ -156,6 +156,10 @@ public class TensorDatasetTests
                 var destination = new float[p == 0 ? 4 : 1];
                 data.CopySample(i, p, destination);
                 TestData.AssertValues(data[i][p].Values, destination);
+                // With a sample's generator (the interface's default form): the same, nothing to draw.
+                var withRandom = new float[destination.Length];
+                ((IRowSource)data).CopySample(i, p, withRandom, new SampleRandom(1, 0, i));
+                TestData.AssertValues(destination, withRandom);
             }
         }
     }

@@ -164,4 +164,48 @@ public class ComposeTests
         Assert.False(outer.CanFuse);
         Assert.Equal([4f, 6], output.ToArray());
     }
+
+    public static TheoryData<string> SamplePipelines => new() { "flip, crop", "flip, plain stage, crop", "flip, normalize, crop", "nested" };
+
+    private static ITransform[] Stages(string pipeline) => pipeline switch
+    {
+        "flip, crop" => [new RandomHorizontalFlip(0.5, seed: 1), new RandomCrop(4, padding: 2, seed: 2)],
+        "flip, plain stage, crop" => [new RandomHorizontalFlip(0.5, seed: 1), new AddConstant(1), new RandomCrop(4, padding: 2, seed: 2)],
+        "flip, normalize, crop" => [new RandomHorizontalFlip(0.5, seed: 1), new Normalize([1f, 2f], [2f, 4f]), new RandomCrop(4, padding: 2, seed: 2)],
+        "nested" => [new Compose(new RandomHorizontalFlip(0.5, seed: 1), new RandomCrop(5, padding: 1, seed: 2)), new RandomCrop(4, padding: 1, seed: 3)],
+        _ => throw new ArgumentOutOfRangeException(nameof(pipeline)),
+    };
+
+    [Theory]
+    [MemberData(nameof(SamplePipelines))]
+    public void WithASampleGenerator_TheStagesDrawFromItInTurn_AsIfAppliedOneByOne(string pipeline)
+    {
+        var compose = new Compose(Stages(pipeline));
+        var oneByOne = Stages(pipeline);
+        var input = TestData.Sequence(2, 4, 4);
+
+        for (int index = 0; index < 100; index++)
+        {
+            var forCompose = new SampleRandom(5, 1, index);
+            var forStages = new SampleRandom(5, 1, index);
+            var expected = input;
+            foreach (var stage in oneByOne)
+            {
+                expected = stage.Apply(expected, ref forStages);
+            }
+
+            var got = compose.Apply(input, ref forCompose);
+
+            Assert.Equal(expected.Shape, got.Shape);
+            TestData.AssertValues(expected.Values, got.Values);
+            Assert.Equal(forStages.NextDouble(), forCompose.NextDouble());
+            if (compose.CanFuse)
+            {
+                var forSpan = new SampleRandom(5, 1, index);
+                var span = new float[expected.Length];
+                compose.Apply(input.Values, [2, 4, 4], span, ref forSpan);
+                TestData.AssertValues(expected.Values, span);
+            }
+        }
+    }
 }

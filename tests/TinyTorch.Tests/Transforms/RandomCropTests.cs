@@ -192,4 +192,25 @@ public class RandomCropTests
         Assert.ThrowsAny<ArgumentException>(() => new RandomHorizontalFlip(1, seed: 0).OutputShape([3, -1, 4]));
         Assert.ThrowsAny<ArgumentException>(() => new Normalize([0f], [1f]).OutputShape([-1, 4]));
     }
+
+    [Fact]
+    public void WithASampleGenerator_CutsTheWindowAtItsTwoDraws_TopThenLeft()
+    {
+        var crop = new RandomCrop(4, 3, 2, new Random(0));
+        var input = TestData.Sequence(2, 5, 4);
+        var padded = NaiveImage.ZeroPad(input.ToArray(), 2, 5, 4, 2);
+
+        for (int index = 0; index < 200; index++)
+        {
+            var random = new SampleRandom(8, 0, index);
+            var expected = random;
+            int top = expected.Next(5 + 4 - 4 + 1);
+            int left = expected.Next(4 + 4 - 3 + 1);
+
+            var output = crop.Apply(input, ref random);
+
+            TestData.AssertValues(NaiveImage.Window(padded, 2, 9, 8, top, left, 4, 3), output.Values);
+            Assert.Equal(expected.NextDouble(), random.NextDouble()); // exactly two draws
+        }
+    }
 }

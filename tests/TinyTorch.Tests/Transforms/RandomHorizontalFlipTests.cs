@@ -161,4 +161,27 @@ public class RandomHorizontalFlipTests
         Assert.Equal("input", Assert.Throws<ArgumentException>(() => flip.Apply(new float[11], [3, 4], new float[12])).ParamName);
         Assert.Throws<ArgumentException>(() => flip.OutputShape([3]));
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    [InlineData(1.0)]
+    public void WithASampleGenerator_FlipsExactlyWhenItsOneDrawIsBelowP(double p)
+    {
+        var flip = new RandomHorizontalFlip(p, seed: 0);
+        var input = TestData.Sequence(2, 3, 4);
+        var flipped = NaiveImage.FlipLastAxis(input.ToArray(), 2, 3, 4);
+
+        for (int index = 0; index < 200; index++)
+        {
+            var random = new SampleRandom(3, 2, index);
+            var expected = random; // a copy: what the flip should draw
+            bool flips = expected.NextDouble() < p;
+
+            var output = flip.Apply(input, ref random);
+
+            TestData.AssertValues(flips ? flipped : input.ToArray(), output.Values);
+            Assert.Equal(expected.NextDouble(), random.NextDouble()); // exactly one draw
+        }
+    }
 }

@@ -65,41 +65,50 @@ public class TransformPropertyTests
         });
     }
 
+    /// <summary>
+    /// Pipelines of 2-4 random flips and crops, each valid for the shape its input will have: the input
+    /// shape, and a factory of identically seeded stages.
+    /// </summary>
+    private static readonly Gen<(int[] Shape, List<Func<ITransform>> Stages)> FlipsAndCrops =
+        from shape in ImageShape
+        from stages in Gen.Int[2, 4]
+        from choices in Gen.Select(Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int).Array[stages]
+        select (shape, Factories(shape, choices));
+
+    private static List<Func<ITransform>> Factories(int[] shape, (int Kind, int Padding, int HPick, int WPick, int Seed)[] choices)
+    {
+        var (_, h, w) = NaiveImage.Dims(shape);
+        var factories = new List<Func<ITransform>>();
+        foreach (var (kind, padding, hPick, wPick, seed) in choices)
+        {
+            if (kind < 2)
+            {
+                double p = kind == 0 ? 1.0 : 0.5;
+                factories.Add(() => new RandomHorizontalFlip(p, seed: seed));
+            }
+            else
+            {
+                int ch = 1 + hPick % (h + 2 * padding), cw = 1 + wPick % (w + 2 * padding);
+                factories.Add(() => new RandomCrop(ch, cw, padding, new Random(seed)));
+                (h, w) = (ch, cw);
+            }
+        }
+
+        return factories;
+    }
+
     [Fact]
     public void ComposedFlipsAndCrops_EqualTheStagesAppliedOneByOne()
     {
-        // Pipelines of 2-4 random flips and crops, each valid for the shape its input will have. The
-        // composed pipeline (which may run them as one fused pass) must give exactly what running
+        // The composed pipeline (which may run them as one fused pass) must give exactly what running
         // identically seeded stages one at a time gives, on the tensor and the span path, draw after draw.
-        var gen =
-            from shape in ImageShape
-            from stages in Gen.Int[2, 4]
-            from choices in Gen.Select(Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int).Array[stages]
-            select (shape, choices);
-
-        gen.Sample(t =>
+        FlipsAndCrops.Sample(t =>
         {
-            var (_, h, w) = NaiveImage.Dims(t.shape);
-            var factories = new List<Func<ITransform>>();
-            foreach (var (kind, padding, hPick, wPick, seed) in t.choices)
-            {
-                if (kind < 2)
-                {
-                    double p = kind == 0 ? 1.0 : 0.5;
-                    factories.Add(() => new RandomHorizontalFlip(p, seed: seed));
-                }
-                else
-                {
-                    int ch = 1 + hPick % (h + 2 * padding), cw = 1 + wPick % (w + 2 * padding);
-                    factories.Add(() => new RandomCrop(ch, cw, padding, new Random(seed)));
-                    (h, w) = (ch, cw);
-                }
-            }
-
+            var factories = t.Stages;
             var composedTensor = new Compose([.. factories.Select(f => f())]);
             var composedSpan = new Compose([.. factories.Select(f => f())]);
             var oneByOne = factories.Select(f => f()).ToArray();
-            var input = TestData.Sequence(t.shape);
+            var input = TestData.Sequence(t.Shape);
             for (int draw = 0; draw < 4; draw++)
             {
                 var expected = input;
@@ -112,10 +121,43 @@ public class TransformPropertyTests
                 Assert.Equal(expected.Shape, got.Shape);
                 TestData.AssertValues(expected.Values, got.Values);
                 var span = new float[expected.Length];
-                Assert.Equal(expected.Shape, composedSpan.OutputShape([.. t.shape]));
-                composedSpan.Apply(input.Values, [.. t.shape], span);
+                Assert.Equal(expected.Shape, composedSpan.OutputShape([.. t.Shape]));
+                composedSpan.Apply(input.Values, [.. t.Shape], span);
                 TestData.AssertValues(expected.Values, span);
             }
+        });
+    }
+
+    [Fact]
+    public void ComposedFlipsAndCrops_WithASampleGenerator_EqualTheStagesOneByOne_OnBothPaths()
+    {
+        // What the loader relies on: for one sample generator, the fused pass (span), the composed tensor
+        // form and the stages applied one by one draw the same numbers and give the same image, and the
+        // stages' own seeds play no part.
+        Gen.Select(FlipsAndCrops, Gen.Int, Gen.Int[0, 50], Gen.Int[0, 10_000]).Sample((t, seed, epoch, index) =>
+        {
+            var composed = new Compose([.. t.Stages.Select(f => f())]);
+            var oneByOne = t.Stages.Select(f => f()).ToArray();
+            var input = TestData.Sequence(t.Shape);
+            var forStages = new SampleRandom(seed, epoch, index);
+            var forTensor = forStages;
+            var forSpan = forStages;
+
+            var expected = input;
+            foreach (var stage in oneByOne)
+            {
+                expected = stage.Apply(expected, ref forStages);
+            }
+
+            var tensor = composed.Apply(input, ref forTensor);
+            var span = new float[expected.Length];
+            composed.Apply(input.Values, [.. t.Shape], span, ref forSpan);
+
+            TestData.AssertValues(expected.Values, tensor.Values);
+            TestData.AssertValues(expected.Values, span);
+            double next = forStages.NextDouble();
+            Assert.Equal(next, forTensor.NextDouble());
+            Assert.Equal(next, forSpan.NextDouble());
         });
     }
 

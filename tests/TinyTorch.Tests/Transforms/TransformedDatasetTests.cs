@@ -204,18 +204,135 @@ public class TransformedDatasetTests
         }
     }
 
+    // ---- with the sample's generator (what the loader calls) -------------------------------------------
+
+    [Fact]
+    public void Read_TransformsWithTheSampleGenerator_ExactlyAsTheTransformAppliedToTheInnerSample()
+    {
+        var inner = Images(6);
+        var data = new TransformedDataset(inner, FlipAndCrop(1));
+        var byHand = FlipAndCrop(99); // other own seeds: only the sample generator matters
+
+        for (int i = 0; i < 6; i++)
+        {
+            var random = new SampleRandom(4, 3, i);
+            var expectedRandom = random;
+            var expected = byHand.Apply(inner[i][0], ref expectedRandom);
+
+            var sample = data.Read(i, random);
+
+            TestData.AssertValues(expected.Values, sample[0].Values);
+            Assert.True(sample[1].ValueEquals(inner[i][1]));
+        }
+    }
+
+    [Fact]
+    public void Read_AndCopySample_WithTheSameGenerator_AgreeAtEveryPosition_AndLeaveTheOwnStreamAlone()
+    {
+        var inner = Images(6);
+        var data = new TransformedDataset(inner, FlipAndCrop(5));
+        var fresh = new TransformedDataset(inner, FlipAndCrop(5));
+
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = -6; i < 6; i++)
+            {
+                var random = new SampleRandom(round, 0, i);
+                var expected = data.Read(i, random);
+                var image = new float[108];
+                var label = new float[1];
+                data.CopySample(i, 0, image, random);
+                data.CopySample(i, 1, label, random);
+                TestData.AssertValues(expected[0].Values, image);
+                TestData.AssertValues(expected[1].Values, label);
+            }
+        }
+
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.True(fresh[i][0].ValueEquals(data[i][0]));
+        }
+    }
+
+    [Fact]
+    public void WrapperOfAWrapper_TheInnerLayerDrawsFromFork1_TheOuterFromTheGeneratorItself()
+    {
+        var images = Images(5);
+        var flip = new RandomHorizontalFlip(0.5, seed: 1);
+        var crop = new RandomCrop(6, padding: 2, seed: 2);
+        var data = new TransformedDataset(new TransformedDataset(images, flip), crop);
+
+        for (int i = 0; i < 5; i++)
+        {
+            var random = new SampleRandom(7, 1, i);
+            var forInner = random.Fork(1);
+            var forOuter = random;
+            var expected = crop.Apply(flip.Apply(images[i][0], ref forInner), ref forOuter);
+
+            var plain = data.Read(i, random);
+            var fused = new float[108];
+            data.CopySample(i, 0, fused, random);
+
+            TestData.AssertValues(expected.Values, plain[0].Values);
+            TestData.AssertValues(expected.Values, fused);
+        }
+    }
+
+    [Fact]
+    public void LayersTransformingDifferentPositions_GiveTheSameSample_WhicheverOrderThePositionsAreRead()
+    {
+        // The inner layer augments position 1, the outer position 0. The plain path reads the inner layer
+        // first; the fused path copies position 0 (outer draw) before position 1 (inner draw). Each layer
+        // has its own stream, so the order of the reads cannot matter.
+        var first = TestData.Indexed(4, 2, 5, 5);
+        var second = TestData.Indexed(4, 2, 5, 5);
+        var images = new TensorDataset(first.Tensors[0], second.Tensors[0], first.Tensors[1]);
+        var data = new TransformedDataset(
+            new TransformedDataset(images, new RandomCrop(5, padding: 2, seed: 1), position: 1),
+            new RandomCrop(5, padding: 2, seed: 2),
+            position: 0);
+
+        Assert.True(data.CanCopyRows);
+        for (int i = 0; i < 4; i++)
+        {
+            var random = new SampleRandom(3, 0, i);
+            var plain = data.Read(i, random);
+            for (int p = 0; p < 3; p++)
+            {
+                var fused = new float[plain[p].Length];
+                data.CopySample(i, p, fused, random);
+                TestData.AssertValues(plain[p].Values, fused);
+            }
+        }
+    }
+
+    [Fact]
+    public void Read_OverAPlainInnerDataset_UsesItsIndexer()
+    {
+        var inner = new CountingDataset(4, features: 3);
+        var data = new TransformedDataset(inner, new MultiplyBy(2));
+
+        var sample = data.Read(2, new SampleRandom(0, 0, 2));
+
+        Assert.Equal(1, inner.Reads);
+        TestData.AssertValues(TestData.ExpectedFeatures([2], 3).Select(v => v * 2).ToArray(), sample[0].Values);
+    }
+
     // ---- through the loader ----------------------------------------------------------------------------
 
     [Theory]
     [InlineData(false, 0)]
     [InlineData(true, 0)]
     [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    [InlineData(true, 4)]
     public void Loader_FusedPath_YieldsExactlyThePlainPathsBatches(bool dropLast, int workers)
     {
-        // A single worker keeps the transform's draws in batch order, so both paths see the same draws.
+        // Every sample draws from its own generator, so both paths see the same draws with any number of
+        // workers, and the transforms' own seeds (different here) play no part.
         var images = Images(23);
         var fused = new TransformedDataset(images, FlipAndCrop(11));
-        var plain = new TransformedDataset(images, FlipAndCrop(11));
+        var plain = new TransformedDataset(images, FlipAndCrop(12));
         var fusedLoader = new DataLoader(fused, batchSize: 5, shuffle: true, dropLast: dropLast, seed: 4, numWorkers: workers);
         var plainLoader = new DataLoader(plain, batchSize: 5, shuffle: true, dropLast: dropLast, seed: 4, collate: Collate.Stack);
 
@@ -295,5 +412,30 @@ public class TransformedDatasetTests
 
         Assert.IsType<SampleLoadException>(b);
         Assert.IsType<SampleLoadException>(a);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Loader_EachAugmentedSample_IsTheTransformAppliedWithSampleRandomOfSeedEpochAndIndex(int workers)
+    {
+        // The loader's documented contract, checked through the public API only.
+        var images = Images(10);
+        var augment = FlipAndCrop(0);
+        var loader = new DataLoader(new TransformedDataset(images, FlipAndCrop(1)), batchSize: 4, shuffle: true, seed: 17, numWorkers: workers);
+
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            foreach (var batch in TestData.Epoch(loader))
+            {
+                var indices = TestData.Labels(batch);
+                for (int s = 0; s < indices.Length; s++)
+                {
+                    var random = new SampleRandom(17, epoch, indices[s]);
+                    var expected = augment.Apply(images[indices[s]][0], ref random);
+                    TestData.AssertValues(expected.Values, batch[0].Row(s).Values);
+                }
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ public abstract class Sampler
     /// <returns>A seed that differs for every (seed, epoch) pair in practice.</returns>
     protected static int EpochSeed(int seed, int epoch) =>
         // SplitMix-style mixing: neighbouring epochs get unrelated generators.
-        (int)(Mix64(((ulong)(uint)seed << 32) | (uint)epoch) & 0x7FFF_FFFF);
+        (int)(SampleRandom.Mix((((ulong)(uint)seed << 32) | (uint)epoch) + SampleRandom.Gamma) & 0x7FFF_FFFF);
 
     /// <summary>Shuffles <paramref name="indices"/> in place with the Fisher-Yates algorithm: O(n), every order equally likely.</summary>
     /// <param name="indices">The indices to shuffle.</param>
@@ -37,13 +37,5 @@ public abstract class Sampler
             int j = random.Next(i + 1);
             (indices[i], indices[j]) = (indices[j], indices[i]);
         }
-    }
-
-    private static ulong Mix64(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-        return z ^ (z >> 31);
     }
 }
