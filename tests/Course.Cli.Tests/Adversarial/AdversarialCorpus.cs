@@ -90,7 +90,7 @@ public static class AdversarialCorpus
                 Exception refused = null;
                 foreach (var target in new[] { {{CorpusSubmission.Literal(s.Batch.OutsideFile)}}, {{CorpusSubmission.Literal(Path.Combine(s.Folder, "written-by-the-submission.txt"))}} })
                 {
-                    try { File.WriteAllText(target, "written by a submission"); }
+                    try { System.IO.File.WriteAllText(target, "written by a submission"); }
                     catch (Exception e) { refused ??= e; }
                 }
                 if (refused != null) throw refused;
@@ -115,7 +115,7 @@ public static class AdversarialCorpus
         }, NeedsSandbox: true),
         new("leaves-threads-running", "a foreground thread left spinning after its cell", ["graded"], s =>
         {
-            s.AppendToCell(Transforms, "flip-impl", "new Thread(() => { while (true) { } }).Start();");
+            s.AppendToCell(Transforms, "flip-impl", "new System.Threading.Thread(() => { while (true) { } }).Start();");
             return [];
         }),
         new("edits-locked-cell", "an edited locked check cell", ["locked cell restored"], s =>
@@ -186,7 +186,7 @@ public static class AdversarialCorpus
         Exception refused = null;
         foreach (var path in new[] { {{string.Join(", ", paths.Select(CorpusSubmission.Literal))}} })
         {
-            try { stolen.Add(File.ReadAllText(path)); }
+            try { stolen.Add(System.IO.File.ReadAllText(path)); }
             catch (Exception e) { refused ??= e; }
         }
         if (stolen.Count > 0)

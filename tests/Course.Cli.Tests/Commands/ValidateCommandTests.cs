@@ -58,8 +58,14 @@ public sealed class ValidateCommandTests
         Assert.Equal(ValidateCommand.ExitFailed, run.ExitCode);
         string[] verdicts = Verdicts(run);
         Assert.StartsWith($"PASS {source}", verdicts[0], StringComparison.Ordinal);
-        Assert.StartsWith($"FAIL {student}: cell 3: does not compile: ", verdicts[1], StringComparison.Ordinal);
+        // Each kernel's finding is listed, prefixed by the kernel; the verdict line names the first.
+        Assert.True(verdicts[1].StartsWith($"FAIL {student}: [kit] cell 3: does not compile: ", StringComparison.Ordinal), run.Output);
         Assert.Contains("error CS0103: The name 'kept' does not exist in the current context", verdicts[1], StringComparison.Ordinal);
+        if (run.Output.Contains("Kernels: kit, dotnet-interactive", StringComparison.Ordinal))
+        {
+            Assert.Contains("    - [dotnet-interactive] cell 3: does not compile: (8,20): error CS0103: The name 'kept' does not exist", run.Output, StringComparison.Ordinal);
+        }
+
         Assert.Equal("1 passed, 1 failed", run.LastLine);
     }
 
@@ -106,7 +112,7 @@ public sealed class ValidateCommandTests
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.StartsWith($"PASS {student}: up to date, compiles; 1 graded cell, 6 checks not implemented", Verdicts(run)[1], StringComparison.Ordinal);
-        Assert.Contains("    note: cell 5: line 1: System.NullReferenceException: ", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Output.Contains("    note: cell 5: System.NullReferenceException: ", StringComparison.Ordinal), run.Output);
         Assert.DoesNotContain("note: cell 4", run.Output, StringComparison.Ordinal);
     }
 
