@@ -194,6 +194,13 @@ public sealed class NotebookSession : IDisposable
             return Stopped(context, count, cellNumber, cancelled: true, clock, measureTime: false);
         }
 
+        // A compilation interrupted part-way may come back with errors of its own instead of throwing (seen once on
+        // a cold CI machine: an interrupt reported as a compile error): interrupted is what the cell was.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Stopped(context, count, cellNumber, cancelled: true, clock, measureTime: false);
+        }
+
         if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
             return CompilationFailed(context, count, cellNumber, prepared, diagnostics, clock);
