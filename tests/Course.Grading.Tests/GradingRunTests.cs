@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Course.Grading.Results;
 using Course.Grading.Running;
+using Course.Grading.Tests.Support;
 using static Course.Grading.Tests.Results;
 
 namespace Course.Grading.Tests;
@@ -50,10 +51,10 @@ public sealed class GradingRunTests : IDisposable
     public async Task Unchanged_submissions_are_not_graded_again_unless_forced()
     {
         int started = 0;
-        ProcessStartInfo Counting(string submission, string result, string progress)
+        ProcessStartInfo Counting(string submission, string grading)
         {
             Interlocked.Increment(ref started);
-            return Script(submission, result, progress);
+            return Script(submission, grading);
         }
 
         await Run(Counting).RunAsync(Submissions("good", "good2"), Path.GetFileName);
@@ -92,11 +93,12 @@ public sealed class GradingRunTests : IDisposable
         Assert.Contains("'amy'", e.Message);
     }
 
-    private GradingRun Run(Func<string, string, string, ProcessStartInfo> process, bool force = false, string output = "out") => new(new GradingRunOptions
+    private GradingRun Run(Func<string, string, ProcessStartInfo> runner, bool force = false, string output = "out") => new(new GradingRunOptions
     {
         OutputDirectory = Path.Combine(_root, output),
         Notebooks = Notebooks,
-        GradingProcess = process,
+        StartRunner = runner,
+        Grade = ScriptedRunner.Grade,
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order().Select(f => File.ReadAllText(f).GetHashCode())),
         AllChecks = AllChecks,
         Force = force,
@@ -111,25 +113,12 @@ public sealed class GradingRunTests : IDisposable
         return dir;
     }).ToArray();
 
-    // A stand-in for `course grade-submission`: what it does is chosen by the submission's name.
-    private static ProcessStartInfo Script(string submission, string resultFile, string progressFile)
+    // A stand-in for the grading runner: what it does is chosen by the submission's name.
+    private static readonly Func<string, string, ProcessStartInfo> Script = ScriptedRunner.Start(name => name switch
     {
-        string name = Path.GetFileName(submission);
-        string passed = ResultJson.Serialize(Submission(name, Check("x", "01-a.ipynb", 2, true), Check("y", "02-b.ipynb", 3, true)));
-        string progressLine = System.Text.Json.JsonSerializer.Serialize(Check("x", "01-a.ipynb", 2, true));
-        string script = name switch
-        {
-            "loop" => $"printf '%s\\n' '{progressLine}' >> \"$2\"; while true; do sleep 1; done",
-            "quits" => "exit 0",
-            "overflow" => "echo 'Stack overflow.' >&2; exit 134",
-            _ => $"printf '%s' '{passed}' > \"$1\"",
-        };
-        var start = new ProcessStartInfo("/bin/sh");
-        foreach (string arg in new[] { "-c", script, "grade", resultFile, progressFile })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return start;
-    }
+        "loop" => "echo 'pass x'; while true; do sleep 1; done",
+        "quits" => "exit 0",
+        "overflow" => "echo 'Stack overflow.' >&2; exit 134",
+        _ => ScriptedRunner.Passes,
+    });
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Course.Grading.Results;
-using Course.Notebooks.Execution;
+using Course.Boundary;
 
 namespace Course.Autograder.Verdict;
 
@@ -11,43 +11,41 @@ namespace Course.Autograder.Verdict;
 public static class CellProblem
 {
     /// <summary>The problems of one cell of a notebook run, each with its status and student-facing line.</summary>
-    /// <param name="notebook">The notebook's file name.</param>
-    /// <param name="cell">The cell's result.</param>
+    /// <param name="cell">What the runner saw of the cell (its notebook's name included).</param>
     /// <param name="cellTimeout">The cell time limit, for the reason of a timed-out cell.</param>
     /// <param name="sandboxWorkDirectory">
     /// The work folder when grading runs in the sandbox, so a refused file or network access is its doing; null when not sandboxed.
     /// </param>
     /// <returns>The problems; none for a cell that passed with its output whole.</returns>
-    public static IEnumerable<(string Status, string Text)> Of(string notebook, CellRunResult cell, TimeSpan cellTimeout, string? sandboxWorkDirectory)
+    public static IEnumerable<(string Status, string Text)> Of(CellFacts cell, TimeSpan cellTimeout, string? sandboxWorkDirectory)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        var execution = cell.Execution;
-        if (execution?.OutputCut == true)
+        string notebook = cell.Notebook;
+        if (cell.OutputCut)
         {
             yield return (SubmissionStatus.OutputCapped,
                 $"{notebook} cell {cell.CellNumber} printed more output than the grader keeps: its first and last lines were kept and the middle cut");
         }
 
-        if (cell.Outcome != CellOutcome.Failed)
+        if (cell.Outcome != "Failed")
         {
             yield break;
         }
 
         string where = $"{notebook} cell {cell.CellNumber}";
-        switch (execution?.Status)
+        switch (cell.Status)
         {
-            case ExecutionStatus.CompilationFailed:
-                var first = execution.Diagnostics.FirstOrDefault();
-                yield return (SubmissionStatus.CompileError, first is null
+            case "CompilationFailed":
+                yield return (SubmissionStatus.CompileError, cell.FirstError is null
                     ? $"{where} did not compile"
-                    : $"Compile error in {notebook} {first.Describe(cell.CellNumber)}");
+                    : $"Compile error in {notebook} {cell.FirstError}");
                 break;
-            case ExecutionStatus.TimedOut:
+            case "TimedOut":
                 yield return (SubmissionStatus.TimedOut,
                     $"{where} ran longer than {cellTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped (look for a loop that never ends)");
                 break;
-            case ExecutionStatus.Threw when execution.Exception is { } e:
-                yield return Thrown(where, e, sandboxWorkDirectory);
+            case "Threw" when cell.ExceptionType is { } type:
+                yield return Thrown(where, type, cell.ExceptionMessage ?? string.Empty, cell.ExceptionLine, sandboxWorkDirectory);
                 break;
             default:
                 yield return (SubmissionStatus.ErrorInCell, $"{where}: {cell.FailureReason ?? "failed"}");
@@ -55,27 +53,27 @@ public static class CellProblem
         }
     }
 
-    private static (string Status, string Text) Thrown(string where, CellExceptionInfo e, string? sandboxWorkDirectory)
+    private static (string Status, string Text) Thrown(string where, string type, string message, int? line, string? sandboxWorkDirectory)
     {
-        string at = e.Line is int line ? $"{where}, line {line}" : where;
-        string shortType = e.Type[(e.Type.LastIndexOf('.') + 1)..];
+        string at = line is int l ? $"{where}, line {l}" : where;
+        string shortType = type[(type.LastIndexOf('.') + 1)..];
         if (shortType is "OutOfMemoryException" or "InsufficientExecutionStackException")
         {
-            return (SubmissionStatus.OutOfMemory, $"{at} ran out of memory ({e.Type}: {e.Message})");
+            return (SubmissionStatus.OutOfMemory, $"{at} ran out of memory ({type}: {message})");
         }
 
         if (sandboxWorkDirectory is not null && shortType is "SocketException" or "HttpRequestException")
         {
-            return (SubmissionStatus.BlockedBySandbox, $"{at} tried to open a network connection, which grading does not allow ({e.Type}: {e.Message})");
+            return (SubmissionStatus.BlockedBySandbox, $"{at} tried to open a network connection, which grading does not allow ({type}: {message})");
         }
 
-        if (sandboxWorkDirectory is not null && IsFileSystemRefusal(shortType, e.Message, sandboxWorkDirectory))
+        if (sandboxWorkDirectory is not null && IsFileSystemRefusal(shortType, message, sandboxWorkDirectory))
         {
             return (SubmissionStatus.BlockedBySandbox,
-                $"{at} tried to use a file outside its own folder, which grading does not allow: it sees only its work folder, read-only system files and nothing else ({e.Type}: {e.Message})");
+                $"{at} tried to use a file outside its own folder, which grading does not allow: it sees only its work folder, read-only system files and nothing else ({type}: {message})");
         }
 
-        return (SubmissionStatus.ErrorInCell, $"{at} threw {e.Type}: {e.Message}");
+        return (SubmissionStatus.ErrorInCell, $"{at} threw {type}: {message}");
     }
 
     // Outside its work folder a sandboxed cell finds nothing (not found) or a read-only file system.

@@ -46,6 +46,24 @@ public interface ISpecWorld
     /// <returns>The CPU time.</returns>
     TimeSpan StudentCpu(Action action);
 
+    /// <summary>
+    /// Collates each list of samples once with <paramref name="collate"/> where the code under test runs, timing all
+    /// of it and summarising every batch made: what collate budgets measure. The samples are put there first, outside
+    /// the timing, and nothing large comes back inside it, so what is timed is the collation.
+    /// </summary>
+    /// <param name="collate">The collate function under test (or the reference's).</param>
+    /// <param name="sampleLists">The lists of samples, each collated once, in order.</param>
+    /// <returns>The CPU time and a summary of each batch.</returns>
+    TimedRun CollateEach(Func<IReadOnlyList<Tensor[]>, Tensor[]> collate, IReadOnlyList<IReadOnlyList<Tensor[]>> sampleLists);
+
+    /// <summary>
+    /// Enumerates <paramref name="batches"/> (a loader's epoch) to its end where it lives, timing it and summarising
+    /// every batch: what epoch budgets measure, without the cost of carrying each batch back being timed with it.
+    /// </summary>
+    /// <param name="batches">The batches: a loader under test (or the reference's).</param>
+    /// <returns>The CPU time and a summary of each batch.</returns>
+    TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches);
+
     /// <summary>Bytes the code under test read from files while <paramref name="action"/> ran.</summary>
     /// <param name="action">Calls the code under test.</param>
     /// <returns>The count.</returns>

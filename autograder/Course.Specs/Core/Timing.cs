@@ -15,7 +15,7 @@ public static class Timing
     /// <summary>
     /// How many times a time budget that is missed is measured again before the check fails. Noise only
     /// ever slows code down, so the best ratio to the reference is the truest; code that is really slow
-    /// misses by a wide margin every time. (Scaling checks measure once: see <see cref="Scaling"/>.)
+    /// misses by a wide margin every time. (Scaling checks measure once: see <see cref="Scaling(string, Func{int, TimeSpan}, int, double, int)"/>.)
     /// </summary>
     public const int Attempts = 3;
 
@@ -28,14 +28,28 @@ public static class Timing
     /// <param name="referenceTime">Measures one run of the reference.</param>
     public static (double Student, double Reference) Interleaved(Action student, Action reference, Func<Action, TimeSpan> studentTime, Func<Action, TimeSpan> referenceTime, int runs = 7)
     {
+        ArgumentNullException.ThrowIfNull(studentTime);
+        ArgumentNullException.ThrowIfNull(referenceTime);
+        return Interleaved(() => studentTime(student), () => referenceTime(reference), runs);
+    }
+
+    /// <summary>The median seconds of two timed runs, each run once to warm up and then alternately.</summary>
+    /// <param name="student">Runs the code under test once and says how long it took.</param>
+    /// <param name="reference">Runs the reference once and says how long it took.</param>
+    /// <param name="runs">Measured runs of each, after one warm-up run.</param>
+    /// <returns>Both medians, in seconds.</returns>
+    public static (double Student, double Reference) Interleaved(Func<TimeSpan> student, Func<TimeSpan> reference, int runs = 7)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        ArgumentNullException.ThrowIfNull(reference);
         student();
         reference();
         var s = new double[runs];
         var r = new double[runs];
         for (int i = 0; i < runs; i++)
         {
-            s[i] = Seconds(student, studentTime);
-            r[i] = Seconds(reference, referenceTime);
+            s[i] = Seconds(student);
+            r[i] = Seconds(reference);
         }
 
         return (Median(s), Median(r));
@@ -84,10 +98,25 @@ public static class Timing
     public static double WithinBudget(string what, Action student, Action reference, double budget, ISpecWorld world)
     {
         ArgumentNullException.ThrowIfNull(world);
+        return WithinBudget(what, () => world.StudentCpu(student), () => ThreadCpu(reference), budget);
+    }
+
+    /// <summary>
+    /// Fails unless the median CPU time of <paramref name="student"/> is at most <paramref name="budget"/> times
+    /// <paramref name="reference"/>'s, each a function that runs its work once and says how long it took (a
+    /// <see cref="TimedRun"/> of the world the code runs in, verified by the caller).
+    /// </summary>
+    /// <param name="what">The work measured, for the message.</param>
+    /// <param name="student">Runs the code under test once; its CPU time.</param>
+    /// <param name="reference">Runs the reference once; its CPU time.</param>
+    /// <param name="budget">The allowed ratio.</param>
+    /// <returns>The measured ratio.</returns>
+    public static double WithinBudget(string what, Func<TimeSpan> student, Func<TimeSpan> reference, double budget)
+    {
         double s = 0, r = 0, ratio = double.PositiveInfinity;
         for (int attempt = 0; attempt < Attempts && ratio > budget; attempt++)
         {
-            var (ts, tr) = Interleaved(student, reference, world.StudentCpu, ThreadCpu);
+            var (ts, tr) = Interleaved(student, reference);
             if (ts / Math.Max(tr, 1e-9) < ratio)
             {
                 (s, r, ratio) = (ts, tr, ts / Math.Max(tr, 1e-9));
@@ -121,16 +150,32 @@ public static class Timing
     /// <returns>The measured growth.</returns>
     public static double Scaling(string what, Action<int> run, int size, double limit, ISpecWorld world, int factor = 16)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(world);
         // Sub-millisecond timings are mostly noise: repeat the work so the smaller input takes a few
         // milliseconds, and the larger input the same number of times.
         run(size);
-        double once = Seconds(() => run(size), world.StudentCpu);
+        double once = Seconds(() => world.StudentCpu(() => run(size)));
         int repeats = (int)Math.Clamp(Math.Ceiling(0.005 / Math.Max(once, 1e-7)), 1, 1000);
+        return Scaling(what, n => world.StudentCpu(() => Repeat(repeats, () => run(n))), size, limit, factor);
+    }
+
+    /// <summary>
+    /// Fails unless time grows at most <paramref name="limit"/>-fold when the input grows <paramref name="factor"/>-fold,
+    /// each size timed by <paramref name="measure"/> (which runs the work once at that size and says how long it took).
+    /// </summary>
+    /// <param name="what">The work measured, for the message.</param>
+    /// <param name="measure">Runs the work at a size; its CPU time.</param>
+    /// <param name="size">The smaller size; the larger is <paramref name="factor"/> times it.</param>
+    /// <param name="limit">The largest acceptable t(factor · n) / t(n).</param>
+    /// <param name="factor">How much larger the second input is.</param>
+    /// <returns>The measured growth.</returns>
+    public static double Scaling(string what, Func<int, TimeSpan> measure, int size, double limit, int factor = 16)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
         // One attempt, unlike WithinBudget: noise in the smaller run lowers a growth as easily as noise
         // in the larger one raises it, so the best of several attempts would let quadratic code through.
-        var (large, small) = Interleaved(
-            () => Repeat(repeats, () => run(factor * size)), () => Repeat(repeats, () => run(size)), world.StudentCpu, world.StudentCpu);
+        var (large, small) = Interleaved(() => measure(factor * size), () => measure(size));
         double growth = large / Math.Max(small, 1e-9);
         if (growth > limit)
         {
@@ -153,13 +198,13 @@ public static class Timing
         }
     }
 
-    private static double Seconds(Action action, Func<Action, TimeSpan> measure)
+    private static double Seconds(Func<TimeSpan> measure)
     {
         // Each run starts from a collected heap, so that a collection owed by the other side's garbage
         // is not billed to this one.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return measure(action).TotalSeconds;
+        return measure().TotalSeconds;
     }
 
     private static double Median(double[] values)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Course.Autograder;
+using Course.Autograder.Boundary;
 using Course.Autograder.Preparation;
 using Course.Grading.Results;
 using Course.Grading.Running;
@@ -16,10 +17,11 @@ namespace Course.Cli.Commands;
 /// With no submissions named it grades the bundled samples in <c>autograder/samples</c>.
 /// </summary>
 /// <remarks>
-/// Each submission is prepared here (locked cells restored from the instructor's sources) and only the
-/// prepared copy is handed to the grading process, which runs in a bubblewrap sandbox where bwrap works:
-/// the process running student code never sees the solutions, other submissions or the network.
-/// Without bwrap, grading still works and says prominently that it ran unsandboxed (docs/SANDBOX.md).
+/// Each submission is prepared here (locked cells restored from the instructor's sources) and only the prepared
+/// copy is handed to its runner (<c>runner/course-runner</c>), which runs the student's code in a bubblewrap sandbox
+/// where bwrap works, with libraries that hold no reference answer. Every check runs here, against the runner
+/// through the grading boundary, so the score comes from nothing the runner writes. Without bwrap, grading still
+/// works and says prominently that it ran unsandboxed (docs/SANDBOX.md).
 /// </remarks>
 public static class GradeCommand
 {
@@ -78,14 +80,16 @@ public static class GradeCommand
             string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
             var module = ModuleNotebooks.Load(sourceDir);
             string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
-            string lib = CourseTree.Path("notebooks", "lib");
-            if (!Directory.Exists(lib))
+            string runner = RunnerFolder();
+            if (!File.Exists(Path.Combine(runner, "course-runner.dll")) || !Directory.Exists(Path.Combine(runner, "lib")))
             {
-                await stderr.WriteLineAsync($"course grade: the notebooks' libraries are not laid out in {lib}; build src/Course.Cli first (dotnet build src/Course.Cli).");
+                await stderr.WriteLineAsync($"course grade: the grading runner is not laid out in {runner}; build src/Course.Cli again (dotnet build src/Course.Cli).");
                 return 2;
             }
 
-            var sandbox = parse.GetValue(noSandbox) ? SandboxDetection.Unavailable("--no-sandbox was given") : Sandbox.Detect();
+            var sandbox = parse.GetValue(noSandbox)
+                ? SandboxDetection.Unavailable("--no-sandbox was given")
+                : Sandbox.Detect(readOnlyFolders: [.. Sandbox.RuntimeFolders(), runner]);
             try
             {
                 sandbox.Sandbox?.CheckWritableFolder(outDir);
@@ -96,6 +100,8 @@ public static class GradeCommand
                 return 2;
             }
 
+            var grader = new GraderOptions { Sandboxed = sandbox.IsAvailable };
+            var prepared = new System.Collections.Concurrent.ConcurrentDictionary<string, PreparedSubmission>(StringComparer.Ordinal);
             var run = new GradingRun(new GradingRunOptions
             {
                 OutputDirectory = outDir,
@@ -110,7 +116,13 @@ public static class GradeCommand
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
-                GradingProcess = (submission, resultFile, progressFile) => ChildProcess(module, submission, resultFile, progressFile, lib, sandbox.IsAvailable),
+                StartRunner = (submission, grading) =>
+                {
+                    var start = RemoteGrader.Prepare(module, submission, grading, runner, grader, out var submissionPrepared);
+                    prepared[grading] = submissionPrepared;
+                    return start;
+                },
+                Grade = session => RemoteGrader.GradeAsync(session, prepared.TryRemove(session.GradingFolder, out var p) ? p : throw new InvalidOperationException($"{session.GradingFolder} was not prepared."), grader),
             });
 
             await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
@@ -133,45 +145,9 @@ public static class GradeCommand
         return Directory.Exists(folder) ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToArray() : [];
     }
 
-    private static ProcessStartInfo ChildProcess(ModuleNotebooks module, string submission, string resultFile, string progressFile, string lib, bool sandboxed)
-    {
-        // Everything the grading process gets lives in its grading folder (the sandbox's one writable
-        // folder, emptied by GradingRun before each attempt): the submission with its locked cells
-        // already restored here, so the instructor's sources never enter the process that runs student
-        // code, and a copy of the libraries, which the process uses as they are instead of copying them
-        // from the course tree it cannot see.
-        string grading = Path.GetDirectoryName(resultFile)!;
-        string prepared = Path.Combine(grading, "submission");
-        string work = Path.Combine(grading, "work");
-        string workLib = Path.Combine(work, "lib");
-        SubmissionPreparation.Prepare(module, submission, prepared);
-        Directory.CreateDirectory(workLib);
-        foreach (string file in Directory.GetFiles(lib))
-        {
-            File.Copy(file, Path.Combine(workLib, Path.GetFileName(file)), overwrite: true);
-        }
-
-        // Run this very program again: the apphost when there is one, else `dotnet course.dll`.
-        string self = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(self);
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);
-        }
-
-        foreach (string arg in new[] { "grade-submission", prepared, "--prepared", "--lib", workLib, "--result", resultFile, "--progress", progressFile, "--work", work })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (sandboxed)
-        {
-            start.Environment[GradeSubmissionCommand.SandboxedVariable] = "1";
-        }
-
-        start.WorkingDirectory = work;
-        return start;
-    }
+    /// <summary>The grading runner's folder: <c>runner/</c> beside this program (the build lays it out).</summary>
+    /// <returns>Its full path.</returns>
+    public static string RunnerFolder() => Path.Combine(AppContext.BaseDirectory, "runner");
 
     private static string Table(IReadOnlyList<SubmissionResult> results)
     {

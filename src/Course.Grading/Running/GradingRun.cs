@@ -15,13 +15,9 @@ namespace Course.Grading.Running;
 /// </summary>
 public sealed class GradingRun
 {
-    // What a grading process leaves for the driver is read only when it is a plain file of a sane size:
-    // the process may have replaced it with a link to another file, a named pipe or gigabytes.
-    private const long MaxResultBytes = 64L << 20;
-
     private readonly GradingRunOptions _options;
     private readonly TimeSpan _cpuTimeLimit;
-    private readonly string? _prlimit = CpuTimeCap.FindPrlimit();
+    private readonly string? _prlimit = ResourceCaps.FindPrlimit();
 
     /// <summary>Creates a run.</summary>
     /// <param name="options">Where and how to grade.</param>
@@ -52,7 +48,7 @@ public sealed class GradingRun
     }
 
     /// <summary>The CPU time each grading process may use: <see cref="GradingRunOptions.CpuTimeLimit"/>, or twice the wall-time limit.</summary>
-    public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(CpuTimeCap.Seconds(_cpuTimeLimit));
+    public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(ResourceCaps.Seconds(_cpuTimeLimit));
 
     /// <summary>The file holding a student's result in the output folder.</summary>
     /// <param name="outputDirectory">The output folder.</param>
@@ -168,33 +164,31 @@ public sealed class GradingRun
     {
         string folder = Path.Combine(_options.OutputDirectory, id);
         Directory.CreateDirectory(folder);
-        // The grading folder is the one place the grading process may write (the sandbox's writable
-        // folder): emptied first, so nothing an earlier attempt left there (by design or by a
-        // submission's code) carries over.
+        // The grading folder is the one place the runner may write (the sandbox's writable folder): emptied
+        // first, so nothing an earlier attempt left there (by design or by a submission's code) carries over.
         string grading = Path.Combine(folder, "grading");
         Remove(grading);
         Directory.CreateDirectory(grading);
-        string resultFile = Path.Combine(grading, "result.json");
-        string progressFile = Path.Combine(grading, "progress.jsonl");
 
         ProcessStartInfo start;
         try
         {
-            start = _options.GradingProcess(submission, resultFile, progressFile);
+            start = _options.StartRunner(submission, grading);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            // One unreadable submission must not stop the class's grading.
-            return NotRun(id, fingerprint, "crashed", $"The submission could not be prepared for grading: {e.Message}", 0);
+            // One submission that cannot be prepared must not stop the class's grading.
+            return NotRun(id, fingerprint, SubmissionStatus.Crashed, $"The submission could not be prepared for grading: {e.Message}", 0);
         }
 
+        EnvironmentAllowList.Apply(start);
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         if (_options.Sandbox is { } sandbox)
         {
             start = sandbox.Wrap(start, grading);
         }
 
-        start = CpuTimeCap.Wrap(start, _cpuTimeLimit, _prlimit);
+        start = ResourceCaps.Wrap(start, _cpuTimeLimit, _prlimit, ResourceCaps.AddressSpaceFor(_options.MemoryLimitBytes));
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;
@@ -202,46 +196,61 @@ public sealed class GradingRun
         var log = new CappedLog();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => log.Add(e.Data);
         process.ErrorDataReceived += (_, e) => log.Add(e.Data);
         // Not process.Start() on this thread, which may be a thread-pool thread: the sandbox dies with
         // the thread that started it, and the pool retires idle threads (see ProcessStarter).
         await ProcessStarter.StartAsync(process);
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+
+        SubmissionResult result;
         bool timedOut = false;
-        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            limit.CancelAfter(_options.WallTimeLimit);
+            stopping.CancelAfter(_options.WallTimeLimit);
+            // Killing the runner ends every call waiting on it, so a module's grading returns promptly.
+            using var kill = stopping.Token.Register(() => Kill(process));
+            var session = new GradingSession(process, id, grading, stopping.Token);
             try
             {
-                await process.WaitForExitAsync(limit.Token);
+                result = await _options.Grade(session);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                timedOut = !cancellationToken.IsCancellationRequested;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
+                result = NotRun(id, fingerprint, SubmissionStatus.Crashed, $"Grading failed: {e.Message}", 0);
+                session.RunnerEndedEarly = true;
+            }
+
+            timedOut = stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            Kill(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            if (session.RunnerEndedEarly || timedOut)
+            {
+                var (status, reason) = Diagnose(timedOut, process.ExitCode, log);
+                result = result with { Status = status, Reason = reason };
             }
         }
 
-        process.WaitForExit();
         string logFile = Path.Combine(grading, "log.txt");
         Remove(logFile);
         AtomicFile.WriteAllText(logFile, log.ToString());
         cancellationToken.ThrowIfCancellationRequested();
-        var finished = IsPlainFile(resultFile) ? ResultJson.TryRead(resultFile) : null;
-        if (finished is not null && !timedOut && process.ExitCode == 0)
-        {
-            // The grading process may see the submission under another name (a prepared copy), and
-            // whatever it says, the student is the one whose submission this is.
-            return finished with { StudentId = id, ContentHash = fingerprint, Seconds = clock.Elapsed.TotalSeconds };
-        }
+        // Whatever the runner says, the student is the one whose submission this is.
+        return result with { StudentId = id, ContentHash = fingerprint, Seconds = clock.Elapsed.TotalSeconds };
+    }
 
-        var (status, reason) = Diagnose(timedOut, process.ExitCode, log);
-        var finishedChecks = IsPlainFile(progressFile) ? ResultJson.ReadProgress(progressFile) : [];
-        return NotRun(id, fingerprint, status, reason, clock.Elapsed.TotalSeconds, finishedChecks);
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 
     // The result of a submission whose grading ended early: the checks that finished keep their
@@ -267,7 +276,7 @@ public sealed class GradingRun
             return (SubmissionStatus.TimedOut, $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped (look for an infinite loop). Points are kept for the checks that finished before.");
         }
 
-        if (exitCode == CpuTimeCap.ExitCode)
+        if (exitCode == ResourceCaps.ExitCode)
         {
             return (SubmissionStatus.TimedOut, string.Create(CultureInfo.InvariantCulture,
                 $"Grading used more than {CpuTimeLimit.TotalSeconds:0} s of CPU time (the CPU-time cap) and was stopped (look for an infinite loop, or threads left running). Points are kept for the checks that finished before."));
@@ -291,13 +300,6 @@ public sealed class GradingRun
         }
 
         return (SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
-    }
-
-    private static bool IsPlainFile(string path)
-    {
-        var info = new FileInfo(path);
-        // A named pipe has length 0 and would block the reader forever; a real result never is empty.
-        return info.Exists && info.LinkTarget is null && info.Length > 0 && info.Length <= MaxResultBytes;
     }
 
     // Removes a file, a link (not what it points to) or a folder and everything in it, even folders

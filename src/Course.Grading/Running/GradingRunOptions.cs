@@ -14,17 +14,25 @@ public sealed record GradingRunOptions
     public required IReadOnlyList<string> Notebooks { get; init; }
 
     /// <summary>
-    /// Makes the command line of the process that grades one submission: given the submission, the
-    /// result file it must write and the progress file it appends to as checks finish.
+    /// Prepares one submission in its (empty) grading folder and makes the command line of its runner, the process
+    /// that runs its code: given the submission and the grading folder. The run adds the sandbox, the caps and the
+    /// environment. Throws <see cref="InvalidDataException"/>, <see cref="IOException"/> or
+    /// <see cref="UnauthorizedAccessException"/> for a submission that cannot be prepared.
     /// </summary>
-    public required Func<string, string, string, ProcessStartInfo> GradingProcess { get; init; }
+    public required Func<string, string, ProcessStartInfo> StartRunner { get; init; }
+
+    /// <summary>
+    /// Grades one submission through its running runner (the module's protocol on the runner's standard input and
+    /// output): the checks run here, in the trusted process, so the score comes from nothing the runner writes.
+    /// </summary>
+    public required Func<GradingSession, Task<SubmissionResult>> Grade { get; init; }
 
     /// <summary>The content fingerprint of a submission; an unchanged one is not graded again.</summary>
     public required Func<string, string> Fingerprint { get; init; }
 
     /// <summary>
-    /// Every check of the module, not yet run (score 0): when a grading process dies, the checks it did
-    /// not reach are reported from this list, so the maximum score stays the module's.
+    /// Every check of the module, not yet run (score 0): when a submission cannot be graded at all, its checks are
+    /// reported from this list, so the maximum score stays the module's.
     /// </summary>
     public IReadOnlyList<CheckOutcome> AllChecks { get; init; } = [];
 

@@ -28,7 +28,7 @@ public sealed class Sandbox
     // Inherited environment variables pass into the sandbox only by name: a grading machine's
     // variables may hold tokens that student code could otherwise print into its own feedback.
     private static readonly string[] PassedVariables = ["PATH", "LANG", "LANGUAGE", "TZ", "TERM"];
-    private static readonly string[] PassedPrefixes = ["LC_", "DOTNET_", "COMPlus_"];
+    private static readonly string[] PassedPrefixes = ["LC_"];
 
     /// <summary>Creates a sandbox.</summary>
     /// <param name="bwrapPath">The bwrap executable.</param>
@@ -72,7 +72,14 @@ public sealed class Sandbox
     /// runs this program) and the program's own folder.
     /// </summary>
     /// <returns>The folders.</returns>
-    public static IReadOnlyList<string> ProgramFolders()
+    public static IReadOnlyList<string> ProgramFolders() => [.. RuntimeFolders(), AppContext.BaseDirectory];
+
+    /// <summary>
+    /// The folders of the .NET installation that runs this program (found from the running runtime, and the
+    /// <c>dotnet</c> host when that is what runs it): what another .NET program (the grading runner) needs.
+    /// </summary>
+    /// <returns>The folders.</returns>
+    public static IReadOnlyList<string> RuntimeFolders()
     {
         var folders = new List<string>();
         // .../dotnet/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll: the whole
@@ -90,7 +97,6 @@ public sealed class Sandbox
             folders.Add(Path.GetDirectoryName(RealPath.Of(host))!);
         }
 
-        folders.Add(AppContext.BaseDirectory);
         return folders;
     }
 
@@ -257,7 +263,8 @@ public sealed class Sandbox
     /// Its current folder (and HOME, TMPDIR) is its <see cref="ProcessStartInfo.WorkingDirectory"/> when
     /// that lies inside the writable folder, else the writable folder. Of the environment, the variables
     /// set on <paramref name="start"/> itself pass in, and of those inherited from this process only a
-    /// named few (PATH, locale and time zone, <c>DOTNET_*</c> and <c>COMPlus_*</c>).
+    /// named few (PATH, locale and time zone); grading also empties the runner's environment first
+    /// (<see cref="EnvironmentAllowList"/>).
     /// </summary>
     /// <param name="start">The command, with its arguments in <see cref="ProcessStartInfo.ArgumentList"/>.</param>
     /// <param name="writableFolder">The one folder the command may write.</param>

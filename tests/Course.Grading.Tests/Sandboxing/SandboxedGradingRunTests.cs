@@ -15,7 +15,7 @@ namespace Course.Grading.Tests.Sandboxing;
 /// </summary>
 public sealed class SandboxedGradingRunTests : IDisposable
 {
-    private static readonly CheckOutcome[] AllChecks = [Check("x", "01-a.ipynb", 2, false), Check("y", "02-b.ipynb", 3, false)];
+    private static readonly CheckOutcome[] AllChecks = ScriptedRunner.AllChecks;
     private readonly string _root = Directory.CreateTempSubdirectory("course-sandboxed-run-").FullName;
 
     public void Dispose() => Directory.Delete(_root, true);
@@ -118,30 +118,23 @@ public sealed class SandboxedGradingRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_result_file_replaced_by_a_link_or_a_named_pipe_is_not_read()
+    public async Task Result_files_the_runner_writes_are_never_read_as_its_score()
     {
-        string elsewhere = Path.Combine(_root, "elsewhere.json");
-        File.WriteAllText(elsewhere, ResultJson.Serialize(Submission("linked", Check("x", "01-a.ipynb", 2, true), Check("y", "02-b.ipynb", 3, true))));
-        var run = new GradingRun(Options(Scripts(linkTarget: elsewhere)) with { WallTimeLimit = TimeSpan.FromSeconds(20) });
+        // What an old grading process reported through files (result.json, progress.jsonl), forged at full marks and
+        // more, beside a link and a named pipe: the score comes only from the grading side, which failed every check.
+        string forged = ResultJson.Serialize(Submission("forger", Check("x", "01-a.ipynb", 1000, true), Check("y", "02-b.ipynb", 1000, true)));
+        string line = JsonSerializer.Serialize(Check("x", "01-a.ipynb", 1000, true));
+        var run = new GradingRun(Options(ScriptedRunner.Start(_ =>
+            $"printf '%s' '{forged}' > \"$2/result.json\"; printf '%s\\n' '{line}' > \"$2/progress.jsonl\"; "
+            + $"mkdir -p \"$2/work\"; printf '%s' '{forged}' > \"$2/work/result.json\"; ln -s /etc/passwd \"$2/results.json\"; mkfifo \"$2/feedback.md\"; "
+            + ScriptedRunner.Fails)));
 
-        var byId = (await run.RunAsync(Submissions("linked", "piped"), Path.GetFileName).WaitAsync(TimeSpan.FromSeconds(60))).ToDictionary(r => r.StudentId);
+        var result = (await run.RunAsync(Submissions("forger"), Path.GetFileName).WaitAsync(TimeSpan.FromSeconds(60))).Single();
 
-        Assert.Equal("exited early", byId["linked"].Status);
-        Assert.Equal(0, byId["linked"].Score);
-        Assert.Equal("exited early", byId["piped"].Status);
-    }
-
-    [Fact]
-    public async Task Forged_progress_cannot_earn_more_than_a_check_is_worth()
-    {
-        var result = (await new GradingRun(Options(Scripts())).RunAsync(Submissions("forger"), Path.GetFileName)).Single();
-
-        Assert.Equal("crashed", result.Status);
-        var x = result.Checks.Single(c => c.Id == "x");
-        Assert.Equal(2, x.Points);
-        Assert.Equal(2, x.Score);
+        Assert.Equal(SubmissionResult.Graded, result.Status);
+        Assert.Equal(0, result.Score);
         Assert.Equal(5, result.MaxScore);
-        Assert.Equal(2, result.Score);
+        Assert.Equal(0, ResultJson.TryRead(GradingRun.ResultPath(Out, "forger"))!.Score);
     }
 
     [Fact]
@@ -163,9 +156,9 @@ public sealed class SandboxedGradingRunTests : IDisposable
     public async Task A_submission_that_cannot_be_prepared_is_reported_and_the_others_are_graded()
     {
         var scripts = Scripts();
-        var run = new GradingRun(Options((submission, result, progress) => Path.GetFileName(submission) == "unreadable"
+        var run = new GradingRun(Options((submission, grading) => Path.GetFileName(submission) == "unreadable"
             ? throw new UnauthorizedAccessException($"Access to the path '{submission}/01-a.ipynb' is denied.")
-            : scripts(submission, result, progress)));
+            : scripts(submission, grading)));
 
         var byId = (await run.RunAsync(Submissions("unreadable", "good"), Path.GetFileName)).ToDictionary(r => r.StudentId);
 
@@ -212,34 +205,23 @@ public sealed class SandboxedGradingRunTests : IDisposable
         return found;
     }
 
-    // Stand-ins for `course grade-submission`, chosen by the submission's name.
-    private static Func<string, string, string, ProcessStartInfo> Scripts(string othersSubmission = "/nonexistent", string marker = "unused", string linkTarget = "/nonexistent") =>
-        (submission, resultFile, progressFile) =>
+    // Stand-ins for the grading runner, chosen by the submission's name.
+    private static Func<string, string, ProcessStartInfo> Scripts(string othersSubmission = "/nonexistent", string marker = "unused") =>
+        ScriptedRunner.Start(name => name switch
         {
-            string passed = ResultJson.Serialize(Submission("submission", Check("x", "01-a.ipynb", 2, true), Check("y", "02-b.ipynb", 3, true)));
-            string failed = ResultJson.Serialize(Submission("submission", Check("x", "01-a.ipynb", 2, false), Check("y", "02-b.ipynb", 3, false)));
-            string forged = JsonSerializer.Serialize(Check("x", "01-a.ipynb", 1000, true));
-            string script = Path.GetFileName(submission) switch
-            {
-                "snoop" => $"if cat '{othersSubmission}'; then echo leaked; printf '%s' '{failed}' > \"$1\"; else printf '%s' '{passed}' > \"$1\"; fi",
-                "forks" => $"sh -c 'sleep 300; : {marker}' & sleep 300",
-                "spin" => "while :; do :; done",
-                "linked" => $"ln -s '{linkTarget}' \"$1\"",
-                "piped" => "mkfifo \"$1\"",
-                "forger" => $"printf '%s\\n' '{forged}' >> \"$2\"; exit 3",
-                _ => $"printf '%s' '{passed}' > \"$1\"",
-            };
-            var start = Shell.Bash(script, resultFile, progressFile);
-            start.WorkingDirectory = Path.GetDirectoryName(resultFile);
-            return start;
-        };
+            "snoop" => $"if cat '{othersSubmission}'; then echo leaked >&2; {ScriptedRunner.Fails}; else {ScriptedRunner.Passes}; fi",
+            "forks" => $"sh -c 'sleep 300; : {marker}' & sleep 300",
+            "spin" => "while :; do :; done",
+            _ => ScriptedRunner.Passes,
+        });
 
-    private GradingRunOptions Options(Func<string, string, string, ProcessStartInfo> process) => new()
+    private GradingRunOptions Options(Func<string, string, ProcessStartInfo> runner) => new()
     {
         OutputDirectory = Out,
         Notebooks = ["01-a.ipynb", "02-b.ipynb"],
         AllChecks = AllChecks,
-        GradingProcess = process,
+        StartRunner = runner,
+        Grade = ScriptedRunner.Grade,
         Fingerprint = path => Path.GetFileName(path),
         Force = true,
         WallTimeLimit = TimeSpan.FromSeconds(30),

@@ -8,7 +8,7 @@ using static Course.Grading.Tests.Results;
 namespace Course.Grading.Tests.Sandboxing;
 
 /// <summary>The CPU-time cap: with prlimit and with the shell's ulimit, alone and as GradingRun applies and diagnoses it.</summary>
-public sealed class CpuTimeCapTests : IDisposable
+public sealed class ResourceCapsTests : IDisposable
 {
     private const string BusyLoop = "while :; do :; done";
     private readonly string _root = Directory.CreateTempSubdirectory("course-cpu-cap-").FullName;
@@ -16,7 +16,7 @@ public sealed class CpuTimeCapTests : IDisposable
     public void Dispose() => Directory.Delete(_root, true);
 
     [RequiresToolFact("prlimit", "--version")]
-    public void Prlimit_stops_a_busy_loop_at_the_cap_with_SIGXCPU() => AssertStopsBusyLoop(CpuTimeCap.FindPrlimit());
+    public void Prlimit_stops_a_busy_loop_at_the_cap_with_SIGXCPU() => AssertStopsBusyLoop(ResourceCaps.FindPrlimit());
 
     [Fact]
     public void The_shells_ulimit_stops_a_busy_loop_at_the_cap_where_prlimit_is_missing() => AssertStopsBusyLoop(prlimit: null);
@@ -24,7 +24,7 @@ public sealed class CpuTimeCapTests : IDisposable
     [Fact]
     public void A_command_under_the_cap_runs_normally_and_keeps_its_arguments()
     {
-        var (exit, output) = Shell.Run(CpuTimeCap.Wrap(Shell.Bash("echo \"[$1] [$2]\"; ulimit -S -t; ulimit -H -t; ulimit -c", "one two", "--"), TimeSpan.FromSeconds(7), prlimitPath: null));
+        var (exit, output) = Shell.Run(ResourceCaps.Wrap(Shell.Bash("echo \"[$1] [$2]\"; ulimit -S -t; ulimit -H -t; ulimit -c", "one two", "--"), TimeSpan.FromSeconds(7), prlimitPath: null));
 
         Assert.Equal(0, exit);
         Assert.Equal("[one two] [--]\n7\n9\n0\n", output);
@@ -33,7 +33,7 @@ public sealed class CpuTimeCapTests : IDisposable
     [Fact]
     public void The_prlimit_command_sets_a_soft_cap_a_hard_cap_two_seconds_later_and_no_core_dumps()
     {
-        var wrapped = CpuTimeCap.Wrap(new ProcessStartInfo("/bin/true"), TimeSpan.FromSeconds(2.5), "/usr/bin/prlimit");
+        var wrapped = ResourceCaps.Wrap(new ProcessStartInfo("/bin/true"), TimeSpan.FromSeconds(2.5), "/usr/bin/prlimit");
 
         Assert.Equal("/usr/bin/prlimit", wrapped.FileName);
         Assert.Equal(["--cpu=3:5", "--core=0", "--", "/bin/true"], wrapped.ArgumentList);
@@ -44,7 +44,7 @@ public sealed class CpuTimeCapTests : IDisposable
     [InlineData(-1.5, "-1.5 s")]
     public void A_cap_that_is_not_positive_is_refused_with_its_value(double seconds, string shown)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CpuTimeCap.Wrap(new ProcessStartInfo("/bin/true"), TimeSpan.FromSeconds(seconds), null));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ResourceCaps.Wrap(new ProcessStartInfo("/bin/true"), TimeSpan.FromSeconds(seconds), null));
         Assert.Equal("limit", e.ParamName);
         Assert.Contains($"The CPU-time cap must be positive, but was {shown}.", e.Message);
     }
@@ -84,9 +84,9 @@ public sealed class CpuTimeCapTests : IDisposable
     private static void AssertStopsBusyLoop(string? prlimit)
     {
         var clock = Stopwatch.StartNew();
-        var (exit, _) = Shell.Run(CpuTimeCap.Wrap(Shell.Bash(BusyLoop), TimeSpan.FromSeconds(1), prlimit), timeoutSeconds: 30);
+        var (exit, _) = Shell.Run(ResourceCaps.Wrap(Shell.Bash(BusyLoop), TimeSpan.FromSeconds(1), prlimit), timeoutSeconds: 30);
 
-        Assert.Equal(CpuTimeCap.ExitCode, exit);
+        Assert.Equal(ResourceCaps.ExitCode, exit);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"Took {clock.Elapsed}.");
     }
 
@@ -100,11 +100,8 @@ public sealed class CpuTimeCapTests : IDisposable
         Fingerprint = _ => "f",
         WallTimeLimit = wall,
         CpuTimeLimit = cpu,
-        GradingProcess = (_, _, progress) =>
-        {
-            string line = System.Text.Json.JsonSerializer.Serialize(Check("x", "01-a.ipynb", 2, true));
-            return Shell.Bash($"printf '%s\\n' '{line}' >> \"$1\"; {BusyLoop}", progress);
-        },
+        StartRunner = ScriptedRunner.Start(_ => $"echo 'pass x'; {BusyLoop}"),
+        Grade = ScriptedRunner.Grade,
     };
 
     private string Submission()

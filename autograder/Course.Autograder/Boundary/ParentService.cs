@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Course.Boundary;
+using Course.Specs.Core;
+using TinyTorch;
+
+namespace Course.Autograder.Boundary;
+
+/// <summary>
+/// The parent's side of the boundary: the objects the checks hand the student's code (their datasets, sources and
+/// transforms), the runner's report once its notebooks ran, and the forwarded reference operations, computed here
+/// unless the check running is the one whose answer they are.
+/// </summary>
+public sealed class ParentService
+{
+    /// <summary>The most cell facts a report may hold (a notebook has a few dozen cells).</summary>
+    public const int MaxCells = 2_000;
+
+    private readonly TaskCompletionSource<RunnerReport> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly ProcessTreeMeter? _meter;
+
+    /// <summary>Creates the service for one runner.</summary>
+    /// <param name="meter">The runner's process tree, for calibrating forwarded calls; null to allow them nothing.</param>
+    public ParentService(ProcessTreeMeter? meter = null)
+    {
+        Host = new ObjectHost("parent", "runner") { Translate = Translate };
+        _meter = meter;
+    }
+
+    /// <summary>What the runner's forwarded calls cost it, measured before the submission's code ran.</summary>
+    public ForwardingCost Forwarding { get; } = new();
+
+    /// <summary>The parent's end of the boundary.</summary>
+    public ObjectHost Host { get; }
+
+    /// <summary>Completes when the runner reports that its notebooks have run.</summary>
+    public Task<RunnerReport> Ready => _ready.Task;
+
+    /// <summary>The exercise whose check is running (forwarded references to its answer are refused), or none.</summary>
+    public Exercise CurrentExercise { get; set; }
+
+    /// <summary>Serves one call of the runner.</summary>
+    /// <param name="call">The call.</param>
+    /// <returns>The reply.</returns>
+    public BoundaryReply Serve(BoundaryCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (Host.TryServe(call, out BoundaryReply reply))
+        {
+            return reply;
+        }
+
+        return call.Operation switch
+        {
+            "ready" => Report(call.Body),
+            "reference.invoke" => Invoke(call),
+            "calibration.start" => Calibrate(call, start: true),
+            "calibration.stop" => Calibrate(call, start: false),
+            "calibration.end" => EndCalibration(),
+            _ => throw new BoundaryProtocolException($"The parent has no operation '{call.Operation}'."),
+        };
+    }
+
+    private BoundaryReply Calibrate(BoundaryCall call, bool start)
+    {
+        _ = call;
+        TimeSpan cpu = _meter?.Cpu() ?? TimeSpan.Zero;
+        if (start)
+        {
+            Forwarding.Start(cpu);
+        }
+        else
+        {
+            Forwarding.Stop(cpu);
+        }
+
+        return BoundaryReply.Empty;
+    }
+
+    private BoundaryReply EndCalibration()
+    {
+        Forwarding.Close();
+        return BoundaryReply.Empty;
+    }
+
+    private BoundaryReply Report(JsonObject body)
+    {
+        Forwarding.Close();
+        JsonArray cells = Json.Array(body, "cells");
+        if (cells.Count > MaxCells)
+        {
+            throw new BoundaryProtocolException($"The runner reported {cells.Count:N0} cells; at most {MaxCells:N0} are read.");
+        }
+
+        CellFacts[] facts;
+        try
+        {
+            facts = cells.Deserialize<CellFacts[]>() ?? [];
+        }
+        catch (JsonException error)
+        {
+            throw new BoundaryProtocolException($"The runner's report is malformed: {error.Message}", error);
+        }
+
+        var exercises = Json.Array(body, "exercises")
+            .Select(e => e is JsonValue v && v.TryGetValue(out string? name) && Enum.TryParse(name, out Exercise exercise) && exercise != Exercise.None ? exercise : (Exercise?)null)
+            .OfType<Exercise>().ToHashSet();
+        _ready.TrySetResult(new RunnerReport(facts, exercises));
+        return BoundaryReply.Empty;
+    }
+
+    private BoundaryReply Invoke(BoundaryCall call)
+    {
+        string member = Json.String(call.Body, "member");
+        if (!ForwardedReferences.Answers.TryGetValue(member, out Exercise answers))
+        {
+            throw new InvalidOperationException($"{member} is not a reference operation the grader forwards.");
+        }
+
+        if (answers == CurrentExercise)
+        {
+            throw new InvalidOperationException(
+                $"{member} is the reference answer to the {Exercises.Get(answers).StudentName} exercise: it is withheld while that exercise is checked, so a solution cannot use it.");
+        }
+
+        Forwarding.Served(call.Payload.Length);
+        JsonArray arguments = Json.Array(call.Body, "arguments");
+        var payload = new Payload();
+        Tensor result = member switch
+        {
+            "TinyTorch.Tensor.Stack" when arguments.Count == 1 =>
+                Tensor.Stack(Host.ReadTensors(Json.AsObject(arguments[0], "an argument")["tensors"], call.Payload)),
+            _ => throw new InvalidOperationException($"{member} was forwarded with {arguments.Count} arguments it does not take."),
+        };
+        return new BoundaryReply(new JsonObject { ["result"] = ObjectHost.WriteValues([result], payload) }, payload.ToMemory());
+    }
+
+    private static Exception Translate(BoundaryRemoteException failure)
+    {
+        IReadOnlyList<string> types = ExceptionCodec.TypesOf(failure.Description);
+        string message = ExceptionCodec.MessageOf(failure.Description);
+        if (types.Contains("TinyTorch.Grading.ReferenceWithheldException"))
+        {
+            return new SpecFailure($"Not credited: {message}");
+        }
+
+        return ExceptionCodec.Rebuild(failure.Description);
+    }
+}

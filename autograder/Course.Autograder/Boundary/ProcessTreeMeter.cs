@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Course.Autograder.Boundary;
+
+/// <summary>
+/// What the kernel counts for a process and everything it started: CPU time (nanoseconds its threads ran, from
+/// <c>/proc/PID/task/TID/schedstat</c>) and bytes read (<c>rchar</c> of <c>/proc/PID/io</c>). The grading runner cannot
+/// forge these, and other processes on a busy machine do not inflate them: they are what time and laziness budgets
+/// compare. Where /proc is missing (not Linux) both read 0, and time checks fall back to their message's caveat.
+/// </summary>
+/// <param name="rootPid">The process started for the submission (bwrap, prlimit or the runner itself).</param>
+public sealed class ProcessTreeMeter(int rootPid)
+{
+    /// <summary>The CPU time the tree's live threads have used.</summary>
+    /// <returns>The time.</returns>
+    public TimeSpan Cpu()
+    {
+        long nanoseconds = 0;
+        foreach (int pid in Tree())
+        {
+            foreach (string task in Tasks(pid))
+            {
+                if (ReadFirstField(Path.Combine(task, "schedstat")) is long ran)
+                {
+                    nanoseconds += ran;
+                }
+            }
+        }
+
+        return TimeSpan.FromTicks(nanoseconds / 100);
+    }
+
+    /// <summary>The bytes the tree's processes have read through read system calls.</summary>
+    /// <returns>The count.</returns>
+    public long BytesRead() => Tree().Sum(pid => Course.Specs.Core.ProcIo.BytesRead($"/proc/{pid}/io"));
+
+    /// <summary>The root and its descendants, found through each task's <c>children</c> list.</summary>
+    /// <returns>Their process ids.</returns>
+    public IReadOnlyList<int> Tree()
+    {
+        var seen = new List<int>();
+        var next = new Stack<int>([rootPid]);
+        while (next.Count > 0 && seen.Count < 4096)
+        {
+            int pid = next.Pop();
+            if (seen.Contains(pid) || !Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            seen.Add(pid);
+            foreach (string task in Tasks(pid))
+            {
+                foreach (string child in ReadText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (int.TryParse(child, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
+                    {
+                        next.Push(id);
+                    }
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    private static IEnumerable<string> Tasks(int pid)
+    {
+        try
+        {
+            return Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static long? ReadFirstField(string path) =>
+        long.TryParse(ReadText(path).Split(' ', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty; // the task ended between listing and reading
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Course.Autograder.Verdict;
+using Course.Grading.Results;
+using Course.Specs;
+using Course.Specs.Core;
+
+namespace Course.Autograder;
+
+/// <summary>
+/// Runs every check of the module against an implementation, in order, turning each result into the outcome the
+/// gradebook shows: whether the code under test runs here (in-process grading) or behind the boundary.
+/// </summary>
+/// <remarks>
+/// An exercise stuck in an infinite loop would cost its full time limit in every one of its checks, each leaving a
+/// thread behind: after its first timeout, its other checks (and those that combine exercises) fail at once. A
+/// check that fails because the code used a withheld reference answer makes the submission "calls reference".
+/// </remarks>
+/// <param name="options">Time limits.</param>
+/// <param name="notebookOf">The notebook of each grade_id.</param>
+/// <param name="notebooks">What happened to each notebook, for the message of a missing exercise.</param>
+public sealed class CheckPass(GraderOptions options, Func<string, string?> notebookOf, IReadOnlyList<NotebookOutcome> notebooks)
+{
+    /// <summary>What a failure message starts with when the code used a withheld reference answer.</summary>
+    public const string NotCredited = "Not credited:";
+
+    /// <summary>Called before each check, with the exercise it grades.</summary>
+    public Action<Exercise>? BeforeCheck { get; init; }
+
+    /// <summary>Called after each check (to release what it made).</summary>
+    public Action? AfterCheck { get; init; }
+
+    /// <summary>When true, the code under test is gone (its runner ended): the remaining checks are not run.</summary>
+    public Func<bool> Ended { get; init; } = () => false;
+
+    /// <summary>Told about each outcome as soon as it is known.</summary>
+    public Action<CheckOutcome>? OnCheck { get; init; }
+
+    /// <summary>Runs every check.</summary>
+    /// <param name="implementation">The implementation under test.</param>
+    /// <param name="problems">Where problems (a timed-out exercise, a withheld reference) are recorded.</param>
+    /// <returns>One outcome per check of the module, in order.</returns>
+    public IReadOnlyList<CheckOutcome> Run(Implementation implementation, GradingProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        ArgumentNullException.ThrowIfNull(problems);
+        var outcomes = new List<CheckOutcome>();
+        var stuck = new HashSet<Exercise>();
+        var noted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in ModuleSpecs.All)
+        {
+            string notebook = notebookOf(spec.GradeId) ?? "(not in any notebook)";
+            var exercise = Exercises.Of(spec.GradeId);
+            CheckResult result;
+            if (Ended())
+            {
+                result = new CheckResult(spec, CheckStatus.Missing, "Not run: grading ended early.", TimeSpan.Zero);
+            }
+            else if (stuck.Count > 0 && (stuck.Contains(exercise) || exercise == Exercise.None))
+            {
+                result = new CheckResult(spec, CheckStatus.TimedOut,
+                    $"Not run: an earlier check of {(exercise == Exercise.None ? string.Join(", ", stuck) : exercise)} timed out, so this one would too.", TimeSpan.Zero);
+            }
+            else
+            {
+                BeforeCheck?.Invoke(exercise);
+                try
+                {
+                    result = SpecRunner.RunOne(spec, implementation, options.CheckTimeoutScale);
+                }
+                finally
+                {
+                    AfterCheck?.Invoke();
+                }
+            }
+
+            if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
+            {
+                problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");
+            }
+
+            if (result.Message.StartsWith(NotCredited, StringComparison.Ordinal) && noted.Add(notebook + exercise))
+            {
+                problems.Add(SubmissionStatus.CallsReference, $"{notebook}: {result.Message}");
+            }
+
+            string message = result.Status == CheckStatus.Missing && !Ended()
+                ? MissingReason(notebooks.FirstOrDefault(n => n.Name == notebook), result.Message)
+                : result.Message;
+            var outcome = new CheckOutcome(spec.Id, spec.GradeId, notebook, spec.Title, spec.Points, result.Score,
+                StatusName(result.Status), message, spec.Hint, spec.Hidden, result.Measured);
+            outcomes.Add(outcome);
+            OnCheck?.Invoke(outcome);
+        }
+
+        return outcomes;
+    }
+
+    private static string MissingReason(NotebookOutcome? notebook, string message) => notebook switch
+    {
+        null => message,
+        { Status: "ran" } => $"{message} (the exercise's check cell in {notebook.Name} did not run: see the problems listed for it)",
+        _ => $"Not graded: notebook {notebook.Name} is {notebook.Status}.",
+    };
+
+    private static string StatusName(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "passed",
+        CheckStatus.Failed => "failed",
+        CheckStatus.NotImplemented => "not implemented",
+        CheckStatus.TimedOut => "timed out",
+        _ => "missing",
+    };
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Course.Boundary;
+
+/// <summary>
+/// One end of the boundary: calls the other side and serves its calls, concurrently, over a pair of streams.
+/// </summary>
+/// <remarks>
+/// <para><b>Callbacks run where they would in one process.</b> A call made while serving a call of the other side
+/// names it as its origin; the side that made that call runs the callback on the very thread that waits for it.
+/// So a student's loader that reads the parent's dataset inside <c>MoveNext</c> makes the parent's check thread
+/// serve the read, as an in-process call would, and a background thread of the student's (a prefetcher) is served
+/// by a thread of its own.</para>
+/// <para><b>A peer that breaks the protocol or goes away</b> ends the channel: every waiting call throws a
+/// <see cref="BoundaryProtocolException"/> naming why, and so does every later one.</para>
+/// </remarks>
+public sealed class BoundaryChannel : IDisposable
+{
+    [ThreadStatic]
+    private static Stack<long>? t_serving;
+
+    private readonly Stream _input;
+    private readonly Stream _output;
+    private readonly Func<BoundaryCall, BoundaryReply> _handler;
+    private readonly string _peer;
+    private readonly Lock _writeGate = new();
+    private readonly ConcurrentDictionary<long, Mailbox<Frame?>> _pending = new();
+    private readonly Mailbox<Action> _work = new();
+    private readonly Thread _reader;
+    private long _nextId;
+    private int _idleWorkers;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile Exception? _closed;
+
+    /// <summary>Creates the channel; call <see cref="Start"/> to begin serving.</summary>
+    /// <param name="input">Frames from the other side.</param>
+    /// <param name="output">Frames to the other side.</param>
+    /// <param name="handler">Serves the other side's calls; an exception becomes a failure frame.</param>
+    /// <param name="peer">What the other side is called in messages (<c>the grading runner</c>).</param>
+    public BoundaryChannel(Stream input, Stream output, Func<BoundaryCall, BoundaryReply> handler, string peer)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(handler);
+        _input = input;
+        _output = output;
+        _handler = handler;
+        _peer = peer;
+        _reader = new Thread(ReadFrames) { IsBackground = true, Name = $"boundary reader ({peer})" };
+    }
+
+    /// <summary>Why the channel ended, or null while it is open.</summary>
+    public Exception? Closed => _closed;
+
+    /// <summary>Completes when the channel ends.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Starts reading the other side's frames.</summary>
+    public void Start() => _reader.Start();
+
+    /// <summary>Calls an operation on the other side and waits for its answer, serving its callbacks meanwhile.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="body">Its arguments.</param>
+    /// <param name="payload">Binary data they refer to; null for none.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="BoundaryRemoteException">The operation failed on the other side.</exception>
+    /// <exception cref="BoundaryProtocolException">The channel ended.</exception>
+    public BoundaryReply Call(string operation, JsonObject body, Payload? payload = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        ArgumentNullException.ThrowIfNull(body);
+        ThrowIfClosed();
+        long id = Interlocked.Increment(ref _nextId);
+        var inbox = new Mailbox<Frame?>();
+        _pending[id] = inbox;
+        try
+        {
+            long origin = t_serving is { Count: > 0 } serving ? serving.Peek() : 0;
+            Send(new Frame(id, FrameKind.Call, operation, origin, body, payload?.ToMemory() ?? ReadOnlyMemory<byte>.Empty));
+            while (true)
+            {
+                if (!inbox.TryTake(out Frame? frame) || frame is null)
+                {
+                    ThrowIfClosed();
+                    throw new BoundaryProtocolException($"The channel to {_peer} closed.");
+                }
+
+                switch (frame.Kind)
+                {
+                    case FrameKind.Result:
+                        return new BoundaryReply(frame.Body, frame.Payload);
+                    case FrameKind.Failure:
+                        throw new BoundaryRemoteException(frame.Body);
+                    default:
+                        Serve(frame);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Close(new BoundaryProtocolException($"The channel to {_peer} was closed."));
+        _work.Complete();
+    }
+
+    private void ReadFrames()
+    {
+        try
+        {
+            while (Read() is { } frame)
+            {
+                if (frame.Kind == FrameKind.Call)
+                {
+                    if (frame.Origin != 0 && _pending.TryGetValue(frame.Origin, out var waiter))
+                    {
+                        waiter.Add(frame);
+                    }
+                    else
+                    {
+                        Dispatch(() => Serve(frame));
+                    }
+                }
+                else if (_pending.TryGetValue(frame.Id, out var inbox))
+                {
+                    inbox.Add(frame);
+                }
+            }
+
+            Close(new BoundaryProtocolException($"{Capitalised(_peer)} closed the channel."));
+        }
+        catch (BoundaryProtocolException error)
+        {
+            Close(error);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Close(new BoundaryProtocolException($"The channel to {_peer} failed: {error.Message}", error));
+        }
+    }
+
+    private Frame? Read() => FrameCodec.Read(_input);
+
+    private void Serve(Frame call)
+    {
+        t_serving ??= new Stack<long>();
+        t_serving.Push(call.Id);
+        Frame answer;
+        try
+        {
+            BoundaryReply reply = _handler(new BoundaryCall(call.Operation, call.Body, call.Payload));
+            answer = new Frame(call.Id, FrameKind.Result, string.Empty, 0, reply.Body, reply.Payload);
+        }
+        catch (Exception error)
+        {
+            answer = new Frame(call.Id, FrameKind.Failure, string.Empty, 0, ExceptionCodec.Describe(error), ReadOnlyMemory<byte>.Empty);
+        }
+        finally
+        {
+            t_serving.Pop();
+        }
+
+        try
+        {
+            Send(answer);
+        }
+        catch (Exception error) when (error is BoundaryProtocolException or IOException or ObjectDisposedException)
+        {
+            Close(error as BoundaryProtocolException ?? new BoundaryProtocolException($"Could not answer {_peer}: {error.Message}", error));
+        }
+    }
+
+    private void Send(Frame frame)
+    {
+        ThrowIfClosed();
+        lock (_writeGate)
+        {
+            FrameCodec.Write(_output, frame);
+        }
+    }
+
+    // Calls that are not callbacks of a waiting call run on workers of their own (they may block, calling back),
+    // started as needed and reused while idle.
+    private void Dispatch(Action work)
+    {
+        if (Interlocked.Decrement(ref _idleWorkers) < 0)
+        {
+            Interlocked.Increment(ref _idleWorkers);
+            new Thread(Work) { IsBackground = true, Name = $"boundary worker ({_peer})" }.Start();
+        }
+
+        // Once closed, nobody is left to answer: the work is dropped.
+        _work.Add(work);
+    }
+
+    private void Work()
+    {
+        while (_work.TryTake(out Action work))
+        {
+            work();
+            Interlocked.Increment(ref _idleWorkers);
+        }
+    }
+
+    private void Close(Exception reason)
+    {
+        if (Interlocked.CompareExchange(ref _closed, reason, null) is not null)
+        {
+            return;
+        }
+
+        _completion.TrySetResult();
+
+        foreach (var inbox in _pending.Values)
+        {
+            inbox.Add(null);
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (_closed is { } reason)
+        {
+            throw reason as BoundaryProtocolException ?? new BoundaryProtocolException(reason.Message, reason);
+        }
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

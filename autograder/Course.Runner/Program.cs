@@ -1,0 +1,3 @@
+using Course.Runner;
+
+return await RunnerProgram.RunAsync(args, Console.Error).ConfigureAwait(false);
