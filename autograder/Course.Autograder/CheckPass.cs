@@ -31,6 +31,12 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     /// <summary>When true, the code under test is gone (its runner ended): the remaining checks are not run.</summary>
     public Func<bool> Ended { get; init; } = () => false;
 
+    /// <summary>
+    /// The notebooks with a cell that did not compile: there a check cell finds the library's class of the same name
+    /// (withheld while grading) instead of the student's, and its checks say so rather than "calls the reference".
+    /// </summary>
+    public IReadOnlySet<string> NotCompiled { get; init; } = new HashSet<string>();
+
     /// <summary>Told about each outcome as soon as it is known.</summary>
     public Action<CheckOutcome>? OnCheck { get; init; }
 
@@ -77,9 +83,16 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");
             }
 
-            if (result.Message.StartsWith(NotCredited, StringComparison.Ordinal) && noted.Add(notebook + exercise))
+            if (result.Message.StartsWith(NotCredited, StringComparison.Ordinal))
             {
-                problems.Add(SubmissionStatus.CallsReference, $"{notebook}: {result.Message}");
+                if (NotCompiled.Contains(notebook))
+                {
+                    result = result with { Message = NotCompiledMessage(notebook, exercise) };
+                }
+                else if (noted.Add(notebook + exercise))
+                {
+                    problems.Add(SubmissionStatus.CallsReference, $"{notebook}: {result.Message}");
+                }
             }
 
             string message = result.Status == CheckStatus.Missing && !Ended()
@@ -93,6 +106,12 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
 
         return outcomes;
     }
+
+    // Two causes the grader cannot tell apart here, named both: a solution cell that failed to compile is the usual one.
+    private static string NotCompiledMessage(string notebook, Exercise exercise) =>
+        $"Not graded: a cell of {notebook} did not compile (see its compile error), so the check found the library's "
+        + $"{(exercise == Exercise.None ? "classes" : Exercises.Get(exercise).StudentName)} in place of yours, which is withheld while grading. "
+        + "Expected your own class: fix the compile error first.";
 
     private static string MissingReason(NotebookOutcome? notebook, string message) => notebook switch
     {

@@ -87,11 +87,13 @@ public static class RemoteGrader
         }
 
         string work = Path.Combine(session.GradingFolder, "work");
-        var notebooks = Notebooks(prepared, report, problems, options, options.Sandboxed ? work : null);
+        var notCompiled = new HashSet<string>(StringComparer.Ordinal);
+        var notebooks = Notebooks(prepared, report, problems, options, options.Sandboxed ? work : null, notCompiled);
         var world = new RemoteWorld(service.Host, meter, work, service.Forwarding);
         var implementation = RemoteImplementation.Create(service.Host, report.Exercises, world);
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
         {
+            NotCompiled = notCompiled,
             BeforeCheck = exercise => service.CurrentExercise = exercise,
             AfterCheck = () =>
             {
@@ -110,7 +112,8 @@ public static class RemoteGrader
         return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds);
     }
 
-    private static List<NotebookOutcome> Notebooks(PreparedSubmission prepared, RunnerReport report, GradingProblems problems, GraderOptions options, string? sandboxWork)
+    private static List<NotebookOutcome> Notebooks(
+        PreparedSubmission prepared, RunnerReport report, GradingProblems problems, GraderOptions options, string? sandboxWork, HashSet<string> notCompiled)
     {
         var outcomes = new List<NotebookOutcome>();
         foreach (var notebook in prepared.Notebooks)
@@ -129,6 +132,10 @@ public static class RemoteGrader
                     {
                         problems.Add(status, text);
                         lines.Add(text);
+                        if (status == SubmissionStatus.CompileError)
+                        {
+                            notCompiled.Add(notebook.Name);
+                        }
                     }
                 }
             }

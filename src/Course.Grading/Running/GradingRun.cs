@@ -50,6 +50,9 @@ public sealed class GradingRun
     /// <summary>The CPU time each grading process may use: <see cref="GradingRunOptions.CpuTimeLimit"/>, or twice the wall-time limit.</summary>
     public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(ResourceCaps.Seconds(_cpuTimeLimit));
 
+    /// <summary>The file, in a student's output folder, holding the head and tail of what their runner printed.</summary>
+    public const string LogFileName = "log.txt";
+
     /// <summary>The file holding a student's result in the output folder.</summary>
     /// <param name="outputDirectory">The output folder.</param>
     /// <param name="studentId">The student.</param>
@@ -230,7 +233,10 @@ public sealed class GradingRun
             }
         }
 
-        string logFile = Path.Combine(grading, "log.txt");
+        // Nothing the runner made stays in the output folder (links to anywhere, sockets, pipes, the prepared copy):
+        // the grading folder goes, and what the instructor keeps of it is the log, written here by this process.
+        Remove(grading);
+        string logFile = Path.Combine(folder, LogFileName);
         Remove(logFile);
         AtomicFile.WriteAllText(logFile, log.ToString());
         cancellationToken.ThrowIfCancellationRequested();

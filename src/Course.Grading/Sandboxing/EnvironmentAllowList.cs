@@ -30,5 +30,7 @@ public static class EnvironmentAllowList
         // The runner must not look for NuGet feeds, telemetry or a first-run experience.
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // No diagnostics socket in the work folder (left behind as a special file) and nothing for a debugger to attach to.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
     }
 }

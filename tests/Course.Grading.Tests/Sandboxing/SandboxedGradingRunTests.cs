@@ -38,7 +38,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
         Assert.Equal("good", ResultJson.TryRead(GradingRun.ResultPath(Out, "good"))!.StudentId);
         Assert.Equal(SubmissionResult.Graded, byId["snoop"].Status);
         Assert.Equal(5, byId["snoop"].Score); // full marks only if it could NOT read the other submission
-        Assert.DoesNotContain("leaked", File.ReadAllText(Path.Combine(Out, "snoop", "grading", "log.txt")));
+        Assert.DoesNotContain("leaked", File.ReadAllText(Path.Combine(Out, "snoop", GradingRun.LogFileName)));
         Assert.Equal("", warnings.ToString());
         Assert.Contains("Graded in a sandbox (bubblewrap", File.ReadAllText(Path.Combine(Out, "summary.html")));
     }
@@ -138,18 +138,25 @@ public sealed class SandboxedGradingRunTests : IDisposable
     }
 
     [Fact]
-    public async Task What_an_earlier_attempt_left_in_the_grading_folder_is_gone_before_the_next()
+    public async Task Nothing_the_runner_made_stays_in_the_output_folder_and_nothing_left_earlier_carries_over()
     {
         string leftover = Path.Combine(Out, "good", "grading", "work", "leftover.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
         File.WriteAllText(leftover, "from last time");
-        Directory.CreateDirectory(Path.Combine(Out, "good", "grading", "log.txt")); // even where the log goes
+        Directory.CreateDirectory(Path.Combine(Out, "good", GradingRun.LogFileName)); // even where the log goes
+        // The runner leaves links (to a secret, to a classmate's results, to a folder), a named pipe and a socket-like
+        // file in its folder: none of it may stay among the instructor's results.
+        var run = new GradingRun(Options(ScriptedRunner.Start(_ =>
+            "mkdir -p \"$2/work/deep\"; ln -s /etc/shadow \"$2/work/shadow\"; ln -s / \"$2/work/deep/root\"; "
+            + "ln -s ../../other/result.json \"$2/classmate.json\"; mkfifo \"$2/work/pipe\"; chmod 000 \"$2/work/deep\"; " + ScriptedRunner.Passes)));
 
-        var result = (await new GradingRun(Options(Scripts())).RunAsync(Submissions("good"), Path.GetFileName)).Single();
+        var result = (await run.RunAsync(Submissions("good"), Path.GetFileName)).Single();
 
         Assert.Equal(SubmissionResult.Graded, result.Status);
-        Assert.False(File.Exists(leftover));
-        Assert.True(File.Exists(Path.Combine(Out, "good", "grading", "log.txt")));
+        Assert.False(Directory.Exists(Path.Combine(Out, "good", "grading")));
+        var left = Directory.EnumerateFileSystemEntries(Path.Combine(Out, "good"), "*", SearchOption.AllDirectories).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["feedback.html", "feedback.md", GradingRun.LogFileName, "result.json", "results.json"], left);
+        Assert.All(Directory.EnumerateFileSystemEntries(Out, "*", SearchOption.AllDirectories), entry => Assert.Null(new FileInfo(entry).LinkTarget));
     }
 
     [Fact]
