@@ -138,11 +138,14 @@ public sealed class ParentService
 
     private static Exception Translate(BoundaryRemoteException failure)
     {
-        IReadOnlyList<string> types = ExceptionCodec.TypesOf(failure.Description);
-        string message = ExceptionCodec.MessageOf(failure.Description);
-        if (types.Contains("TinyTorch.Grading.ReferenceWithheldException"))
+        // Anywhere in the chain: code that reaches the reference by reflection gets it wrapped (TargetInvocationException).
+        JsonObject? description = failure.Description;
+        for (int depth = 0; description is not null && depth <= ExceptionCodec.MaxDepth; depth++, description = description["inner"] as JsonObject)
         {
-            return new SpecFailure($"Not credited: {message}");
+            if (ExceptionCodec.TypesOf(description).Contains("TinyTorch.Grading.ReferenceWithheldException"))
+            {
+                return new SpecFailure($"{CheckPass.NotCredited} {ExceptionCodec.MessageOf(description)}");
+            }
         }
 
         return ExceptionCodec.Rebuild(failure.Description);

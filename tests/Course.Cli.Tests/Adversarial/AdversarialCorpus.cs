@@ -130,7 +130,7 @@ public static class AdversarialCorpus
         }),
         new("calls-reference-library", "a solution that wraps TinyTorch.Data.DataLoader instead of implementing it", ["calls the reference implementation"], s =>
         {
-            int cell = s.ReplaceCell(DataLoader, "dataloader-impl", """
+            s.ReplaceCell(DataLoader, "dataloader-impl", """
                 // Wraps the library's loader.
                 public class DataLoader : IEnumerable<Tensor[]>
                 {
@@ -149,7 +149,7 @@ public static class AdversarialCorpus
                     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
                 }
                 """);
-            return [$"{DataLoader} cell {cell}", "TinyTorch.Data.DataLoader"];
+            return [DataLoader, "TinyTorch.Data.DataLoader is the reference answer to the DataLoader exercise"];
         }),
         new("not-json", "a notebook file that is not JSON", ["unreadable notebook"], s =>
         {
@@ -171,6 +171,132 @@ public static class AdversarialCorpus
             s.Delete(Collation);
             s.Delete(Bottlenecks);
             return [Collation, Bottlenecks];
+        }),
+
+        // Issue #14: student code trying to raise its own score. Each leaves one exercise undone (its released stub)
+        // or builds it on the reference, and must earn nothing for it whatever else its code does.
+        new("forges-result-files", "a solution cell that writes the result files the grader used to read (200 points), with RandomCrop not done", ["graded"], s =>
+        {
+            s.RestoreStub(Transforms, "crop-impl");
+            s.AppendToCell(Transforms, "flip-impl", """
+                // Writes every result file a grader might read back, in every folder up from here it can write.
+                string forged = "{\"StudentId\":\"forges-result-files\",\"Status\":\"graded\",\"Reason\":\"\",\"Checks\":[{\"Id\":\"crop-window\",\"GradeId\":\"crop\",\"Notebook\":\"05-transforms.ipynb\",\"Title\":\"x\",\"Points\":200,\"Score\":200,\"Status\":\"passed\",\"Message\":\"\",\"Hint\":\"\",\"Hidden\":false}],\"ContentHash\":\"\",\"Seconds\":1}";
+                var folder = new System.IO.DirectoryInfo(System.IO.Directory.GetCurrentDirectory());
+                for (int up = 0; up < 5 && folder != null; up++, folder = folder.Parent)
+                {
+                    foreach (var name in new[] { "result.json", "results.json", "progress.jsonl", "feedback.md", "gradebook.csv" })
+                    {
+                        try { System.IO.File.WriteAllText(System.IO.Path.Combine(folder.FullName, name), forged); } catch (Exception) { }
+                    }
+                }
+                """);
+            return [];
+        }),
+        new("reflects-on-the-reference", "a DataLoader that builds the library's loader by reflection (Type.GetType, ConstructorInfo.Invoke)", ["calls the reference implementation"], s =>
+        {
+            s.ReplaceCell(DataLoader, "dataloader-impl", """
+                // Builds the library's loader by reflection, so that no name of it appears in the code.
+                public class DataLoader : IEnumerable<Tensor[]>
+                {
+                    private readonly System.Collections.IEnumerable _inner;
+
+                    public DataLoader(Dataset<Tensor[]> dataset, int batchSize, bool shuffle = false, bool dropLast = false, int seed = 0)
+                    {
+                        var type = Type.GetType("TinyTorch.Data." + "DataLoader, TinyTorch", throwOnError: true);
+                        var constructor = type.GetConstructors().Where(c => c.GetParameters().Length >= 5).OrderBy(c => c.GetParameters().Length).First();
+                        object[] given = { dataset, batchSize, shuffle, dropLast, seed };
+                        _inner = (System.Collections.IEnumerable)constructor.Invoke(
+                            constructor.GetParameters().Select((p, i) => i < given.Length ? given[i] : p.DefaultValue).ToArray());
+                    }
+
+                    public int Count => (int)_inner.GetType().GetProperty("Count").GetValue(_inner);
+
+                    public IEnumerator<Tensor[]> GetEnumerator()
+                    {
+                        foreach (IEnumerable<Tensor> batch in _inner) yield return batch.ToArray();
+                    }
+
+                    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+                }
+                """);
+            return [DataLoader, "TinyTorch.Data.DataLoader"];
+        }),
+        new("uses-dynamic", "a TensorDataset that wraps the library's through dynamic and Activator.CreateInstance", ["calls the reference implementation"], s =>
+        {
+            s.ReplaceCell(TensorDataset, "tensordataset-impl", """
+                // Wraps the library's TensorDataset through dynamic.
+                public class TensorDataset : Dataset<Tensor[]>
+                {
+                    private readonly dynamic _inner;
+
+                    public TensorDataset(params Tensor[] tensors) =>
+                        _inner = Activator.CreateInstance(Type.GetType("TinyTorch.Data.Tensor" + "Dataset, TinyTorch", throwOnError: true), new object[] { tensors });
+
+                    public override int Count => _inner.Count;
+
+                    public override Tensor[] this[int index] => _inner[index];
+                }
+                """);
+            return [TensorDataset, "TinyTorch.Data.TensorDataset"];
+        }),
+        new("shadows-check-names", "a Collate cell that shadows ModuleSpecs and Implementation (so the check cell reports a pass) and stacks with Tensor.Stack", ["graded", "calls the reference implementation"], s =>
+        {
+            s.ReplaceCell(Collation, "collate-impl", """
+                // The check cell below now calls these instead of the grader's.
+                public sealed class Implementation { public Func<IReadOnlyList<Tensor[]>, Tensor[]> Collate { get; set; } }
+                public static class ModuleSpecs { public static string Check(string gradeId, Implementation implementation) => "All checks passed."; }
+
+                static Tensor[] Collate(IReadOnlyList<Tensor[]> samples) =>
+                    Enumerable.Range(0, samples[0].Length).Select(p => Tensor.Stack(samples.Select(sample => sample[p]).ToList())).ToArray();
+                """);
+            return [];
+        }),
+        new("tampers-with-the-recorder", "a cell that rewrites what the check cells recorded (reflection on the recorder), with RandomHorizontalFlip not done", ["calls the reference implementation"], s =>
+        {
+            s.RestoreStub(Transforms, "flip-impl");
+            s.AppendToCell(Transforms, "compose-impl", """
+                // Points the recorded flip at the library's own, by reflection, after the check cells ran and again now.
+                Func<double, int, ITransform> library = (p, seed) => (ITransform)Activator.CreateInstance(
+                    Type.GetType("TinyTorch.Transforms.RandomHorizontal" + "Flip, TinyTorch", throwOnError: true), p, seed);
+                var recorder = Type.GetType("Course.Specs.Core.SubmissionRecorder, Course.Specs", throwOnError: true);
+                var field = recorder.GetField("_recorded", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+                var recorded = (Implementation)recorder.GetProperty("Recorded").GetValue(null);
+                field.SetValue(null, recorded with { Flip = library });
+                SubmissionRecorder.Record("flip", new Implementation { Flip = library });
+                """);
+            return [Transforms, "TinyTorch.Transforms.RandomHorizontalFlip"];
+        }),
+        new("reads-the-environment", "a cell that throws every environment variable it can see into its feedback", ["error in cell"], s =>
+        {
+            var (cell, _) = s.AppendToCell(Dataset, "lazy-dataset-impl", """
+                var seen = new List<string>();
+                foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables()) seen.Add(variable.Key + "=" + variable.Value);
+                throw new InvalidOperationException("Environment: " + string.Join("; ", seen));
+                """);
+            return [$"{Dataset} cell {cell}", "Environment: "];
+        }),
+        new("allocates-unmanaged-memory", "allocating gigabytes of unmanaged memory (Marshal.AllocHGlobal), past the managed-heap limit", ["out of memory", "crashed"], s =>
+        {
+            s.AppendToCell(Collation, "collate-impl", """
+                var blocks = new List<IntPtr>();
+                for (int i = 0; i < 12; i++)
+                {
+                    IntPtr block = System.Runtime.InteropServices.Marshal.AllocHGlobal(1 << 30);
+                    blocks.Add(block);
+                    for (int b = 0; b < (1 << 30); b += 4096) System.Runtime.InteropServices.Marshal.WriteByte(block, b, 1);
+                }
+                """);
+            return ["memory"];
+        }),
+        new("leaves-links-behind", "a cell that leaves links in its work folder (to /etc/shadow, to the folder above, to itself) and a named pipe", ["graded"], s =>
+        {
+            s.AppendToCell(Bottlenecks, "prefetcher-impl", """
+                foreach (var (link, target) in new[] { ("shadow", "/etc/shadow"), ("up", ".."), ("root", "/"), ("loop", "loop") })
+                {
+                    try { System.IO.File.CreateSymbolicLink(link, target); } catch (Exception) { }
+                }
+                """);
+            return [];
         }),
     ];
 

@@ -161,11 +161,64 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
         AssertOtherNotebooksKeepTheirPoints(Verify("missing-notebooks"), [AdversarialCorpus.Collation, AdversarialCorpus.Bottlenecks]);
 
     [Fact]
+    public void Result_files_written_by_student_code_earn_nothing()
+    {
+        var result = Verify("forges-result-files");
+        // RandomCrop's checks earn nothing, and so does the hidden pipeline check that uses it; everything else is earned.
+        AssertEarnsNothingFor(result, "crop");
+        double lost = result.Checks.Where(c => c.GradeId is "crop" or "integration" && c.Score < c.Points).Sum(c => c.Points);
+        Assert.True(result.Score == GradedCorpus.FullMarks - lost, Describe(result));
+        string gradebookRow = File.ReadAllLines(Path.Combine(_batch.Output, "gradebook.csv")).Single(l => l.StartsWith("forges-result-files,", StringComparison.Ordinal));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $",{result.Score:0.##},{GradedCorpus.FullMarks:0.##},"), gradebookRow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reference_reached_by_reflection_earns_nothing() =>
+        AssertEarnsNothingFor(Verify("reflects-on-the-reference"), "dataloader", "dataloader-deterministic");
+
+    [Fact]
+    public void The_reference_reached_through_dynamic_earns_nothing() =>
+        AssertEarnsNothingFor(Verify("uses-dynamic"), "tensordataset");
+
+    [Fact]
+    public void Shadowing_the_check_cells_names_earns_nothing() =>
+        AssertEarnsNothingFor(Verify("shadows-check-names"), "collate");
+
+    [Fact]
+    public void Rewriting_what_the_check_cells_recorded_earns_nothing() =>
+        AssertEarnsNothingFor(Verify("tampers-with-the-recorder"), "flip");
+
+    [Fact]
+    public void The_graders_environment_does_not_reach_student_code()
+    {
+        var result = Verify("reads-the-environment");
+        Assert.Contains("PATH=", result.Reason, StringComparison.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(_batch.Output, result.StudentId), "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(_batch.EnvironmentSecret, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(GradedCorpus.EnvironmentSecretName, result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unmanaged_memory_is_capped_with_the_managed_heap() => Verify("allocates-unmanaged-memory");
+
+    [Fact]
+    public void Links_left_in_the_work_folder_do_not_stay_in_the_output()
+    {
+        AssertFullMarks(Verify("leaves-links-behind"));
+        var links = Directory.EnumerateFileSystemEntries(_batch.Output, "*", SearchOption.AllDirectories).Where(e => new FileInfo(e).LinkTarget is not null).ToArray();
+        Assert.True(links.Length == 0, $"Links in the output: {string.Join(", ", links)}");
+    }
+
+    [Fact]
     public void Every_kind_of_submission_the_issue_lists_is_a_case()
     {
-        // 18 kinds in the issue; locked cells (edited, deleted) and reading (another submission, the
-        // grader's specs) are two cases each. Each case has its own test above.
-        Assert.Equal(20, AdversarialCorpus.All.Count);
+        // Issue #8: 18 kinds; locked cells (edited, deleted) and reading (another submission, the grader's specs) are
+        // two cases each. Issue #14: forged files, reflection, dynamic, shadowing, tampering, the environment,
+        // unmanaged memory and links left behind. Each case has its own test above.
+        Assert.Equal(28, AdversarialCorpus.All.Count);
         Assert.Equal(AdversarialCorpus.All.Count, AdversarialCorpus.All.Select(c => c.Name).Distinct().Count());
     }
 
@@ -192,6 +245,19 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
         Assert.True(correct.Status == "graded" && correct.Score == GradedCorpus.FullMarks && correct.MaxScore == GradedCorpus.FullMarks,
             $"The correct submission graded in the same batch: {correct}\n{Failing(correct.Checks)}");
     }
+
+    // The exercise's checks (its check cells' grade_ids) earn nothing, and every other notebook keeps its points.
+    private static void AssertEarnsNothingFor(Graded result, params string[] gradeIds)
+    {
+        var own = result.Checks.Where(c => gradeIds.Contains(c.GradeId)).ToList();
+        Assert.NotEmpty(own);
+        Assert.True(own.All(c => c.Score == 0), $"{result}\nChecks of {string.Join(", ", gradeIds)} that earned points:\n{string.Join("\n", own.Where(c => c.Score > 0))}");
+        string notebook = own[0].Notebook;
+        var others = result.Checks.Where(c => c.Notebook != notebook && c.GradeId is not ("integration" or "integration-hidden")).ToList();
+        Assert.True(others.All(c => c.Score == c.Points), $"{result}\nOther notebooks lost points:\n{Failing(others)}");
+    }
+
+    private static string Describe(Graded result) => $"{result}\n{Failing(result.Checks)}";
 
     private static void AssertFullMarks(Graded result) =>
         Assert.True(result.Score == GradedCorpus.FullMarks, $"{result}\n{Failing(result.Checks)}");

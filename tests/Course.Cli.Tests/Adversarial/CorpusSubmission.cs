@@ -73,6 +73,16 @@ public sealed class CorpusSubmission
     /// <returns>The cell's number.</returns>
     public int ReplaceCell(string notebook, string gradeId, string source) => Edit(notebook, gradeId, _ => source);
 
+    /// <summary>Puts back the released stub of the cell with <paramref name="gradeId"/>: that exercise is not done.</summary>
+    /// <param name="notebook">The notebook's file name.</param>
+    /// <param name="gradeId">The nbgrader grade_id of the solution cell.</param>
+    /// <returns>The cell's number.</returns>
+    public int RestoreStub(string notebook, string gradeId)
+    {
+        var released = NotebookFile.Load(Path.Combine(CourseTree.Root(), "notebooks", "student", notebook));
+        return ReplaceCell(notebook, gradeId, released.Cells[IndexOf(released, notebook, gradeId)].Source);
+    }
+
     /// <summary>Deletes the cell with <paramref name="gradeId"/>.</summary>
     /// <param name="notebook">The notebook's file name.</param>
     /// <param name="gradeId">The nbgrader grade_id of the cell.</param>

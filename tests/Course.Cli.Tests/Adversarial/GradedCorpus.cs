@@ -25,6 +25,12 @@ public sealed partial class GradedCorpus : IAsyncLifetime
     /// <summary>Full marks of module 05.</summary>
     public const double FullMarks = 109;
 
+    /// <summary>A variable of the grader's environment holding a secret, set while the batch grades.</summary>
+    public const string EnvironmentSecretName = "DOTNET_GRADER_FEED_TOKEN";
+
+    /// <summary>The secret in <see cref="EnvironmentSecretName"/>.</summary>
+    public string EnvironmentSecret { get; } = "TOKEN-" + Guid.NewGuid().ToString("N");
+
     private readonly Dictionary<string, string[]> _reasons = [];
     private readonly Dictionary<string, string[]> _secrets = [];
     private TcpListener? _listener;
@@ -72,6 +78,9 @@ public sealed partial class GradedCorpus : IAsyncLifetime
         }
 
         _secrets["reads-another-submission"] = [Batch.CorrectSecret];
+        // A token in the grader's environment, named as the .NET tools name theirs: student code must never see it.
+        _secrets["reads-the-environment"] = [EnvironmentSecret];
+        Environment.SetEnvironmentVariable(EnvironmentSecretName, EnvironmentSecret);
         _secrets["reads-hidden-specs"] = Batch.HiddenFiles.Select(f => SecretLine(f, template, course)).ToArray();
 
         string[] args =
@@ -81,7 +90,15 @@ public sealed partial class GradedCorpus : IAsyncLifetime
             "--memory", MemoryMegabytes.ToString(CultureInfo.InvariantCulture),
         ];
         var clock = Stopwatch.StartNew();
-        Run = await CliRun.Of(args);
+        try
+        {
+            Run = await CliRun.Of(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(EnvironmentSecretName, null);
+        }
+
         Duration = clock.Elapsed;
     }
 
