@@ -34,7 +34,7 @@ public sealed class HelpTests
     [InlineData("grade", "--no-sandbox")]
     [InlineData("grade", "--cpu-time <SECONDS>")]
     [InlineData("grade-submission", "--result <FILE>")]
-    [InlineData("grade-submission", "--prepared")]
+    [InlineData("grade-submission", "--work <DIR>")]
     [InlineData("kernel", "install")]
     [InlineData("kernel install", "--name <NAME>")]
     [InlineData("kernel uninstall", "--name <NAME>")]
