@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Course.Grading.Results;
 
@@ -7,10 +6,14 @@ namespace Course.Grading.Output;
 
 /// <summary>
 /// Writes the class summary page: a histogram of scores and the pass rate of every check, drawn as
-/// inline SVG so the page opens offline in any browser with no script at all.
+/// inline SVG so the page opens offline in any browser with no script at all. Every text from a submission goes
+/// through <see cref="HtmlText"/>.
 /// </summary>
 public static class ClassSummaryWriter
 {
+    /// <summary>The summary's file name in a run's output folder.</summary>
+    public const string FileName = "summary.html";
+
     private const int Width = 720;
 
     /// <summary>The summary as a standalone HTML page.</summary>
@@ -25,7 +28,7 @@ public static class ClassSummaryWriter
             .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
         if (gradingNote is not null)
         {
-            sb.Append("<p class=\"grading-note\">").Append(WebUtility.HtmlEncode(gradingNote)).Append("</p>");
+            sb.Append("<p class=\"grading-note\">").Append(HtmlText.Escape(gradingNote)).Append("</p>");
         }
 
         sb.Append("<h2>Score histogram</h2>").Append(Histogram(results));
@@ -86,7 +89,7 @@ public static class ClassSummaryWriter
         {
             var (check, rate) = rates[i];
             int y = i * row + 4;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{WebUtility.HtmlEncode(check)}</text>")
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{HtmlText.Escape(check)}</text>")
               .Append(CultureInfo.InvariantCulture, $"<rect x=\"{label}\" y=\"{y}\" width=\"{(int)(rate * bar)}\" height=\"{row - 4}\" fill=\"#54a24b\"/>")
               .Append(CultureInfo.InvariantCulture, $"<text x=\"{label + bar + 6}\" y=\"{y + 12}\" font-size=\"11\">{rate:P0}</text>");
         }
