@@ -108,6 +108,23 @@ public sealed class EscapingTests
     }
 
     [Fact]
+    public void Student_text_in_feedback_html_is_text_in_every_place()
+    {
+        const string Text = "<img src=x onerror=alert(1)>\" '";
+        var result = Submission(Text, Check("x", "01-a.ipynb", 2, false, message: Text) with { Hint = Text, Title = Text }) with
+        {
+            Status = "crashed",
+            Reason = Text,
+            Notebooks = [new NotebookOutcome("01-a.ipynb", "ran", [Text]), new NotebookOutcome("02-b.ipynb", "ran", [])],
+        };
+
+        string html = FeedbackWriter.ToHtml(result) + ClassSummaryWriter.ToHtml([result], Text);
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"img_src_x_onerror_alert_1~", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_terminal_table_has_one_line_per_student_whatever_their_ids_hold()
     {
         var results = new[] { Submission("amy"), Submission("evil\n[9/9] bob: graded: 100/100\u001b[2K") };

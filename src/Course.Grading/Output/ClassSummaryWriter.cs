@@ -6,8 +6,8 @@ namespace Course.Grading.Output;
 
 /// <summary>
 /// Writes the class summary page: a histogram of scores and the pass rate of every check, drawn as
-/// inline SVG so the page opens offline in any browser with no script at all. Every text from a submission goes
-/// through <see cref="HtmlText"/>.
+/// inline SVG so the page opens offline in any browser with no script at all, and every student with a link to
+/// their feedback. Every text from a submission goes through <see cref="HtmlText"/>.
 /// </summary>
 public static class ClassSummaryWriter
 {
@@ -19,10 +19,15 @@ public static class ClassSummaryWriter
     /// <summary>The summary as a standalone HTML page.</summary>
     /// <param name="results">Every graded submission.</param>
     /// <param name="gradingNote">How the run graded (sandboxed or not, its limits), shown under the title; null for none.</param>
+    /// <param name="folderOf">
+    /// The folder, beside the summary, of a student's files, for the link to their feedback; null:
+    /// <see cref="StudentFolder.NameOf"/>.
+    /// </param>
     /// <returns>The HTML text.</returns>
-    public static string ToHtml(IReadOnlyList<SubmissionResult> results, string? gradingNote = null)
+    public static string ToHtml(IReadOnlyList<SubmissionResult> results, string? gradingNote = null, Func<string, string>? folderOf = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        folderOf ??= StudentFolder.NameOf;
         var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Class summary</title>")
             .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}</style></head><body><h1>Class summary</h1>")
             .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
@@ -33,6 +38,7 @@ public static class ClassSummaryWriter
 
         sb.Append("<h2>Score histogram</h2>").Append(Histogram(results));
         sb.Append("<h2>Pass rate per check</h2>").Append(PassRates(results));
+        sb.Append("<h2>Students</h2>").Append(Students(results, folderOf));
         return sb.Append("</body></html>").ToString();
     }
 
@@ -95,5 +101,20 @@ public static class ClassSummaryWriter
         }
 
         return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label}\" y=\"{rates.Count * row + 24}\" font-size=\"12\">fraction of submissions passing each check</text></svg>").ToString();
+    }
+
+    // The link goes by the student's folder name (always a plain name), never by the id, which may be anything.
+    private static string Students(IReadOnlyList<SubmissionResult> results, Func<string, string> folderOf)
+    {
+        var sb = new StringBuilder("<table><tr><th>Student</th><th>Score</th><th>Status</th></tr>");
+        foreach (var r in results.OrderBy(r => r.StudentId, StringComparer.Ordinal))
+        {
+            sb.Append("<tr><td><a href=\"").Append(HtmlText.UrlSegment(folderOf(r.StudentId))).Append('/').Append(FeedbackWriter.HtmlFileName).Append("\">")
+              .Append(HtmlText.Escape(r.StudentId)).Append("</a></td><td>")
+              .Append(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}").Append("</td><td>")
+              .Append(HtmlText.Escape(r.Status)).Append("</td></tr>");
+        }
+
+        return sb.Append("</table>").ToString();
     }
 }
