@@ -55,13 +55,23 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
         return Screen(recorded);
     }
 
-    /// <summary>The student id of a submission: its folder's name, or its notebook's name without extension.</summary>
+    /// <summary>
+    /// The student id of a submission: its folder's name, or its notebook's name without extension (the whole name
+    /// when that would leave nothing, as for <c>.ipynb</c>). Only a name, and the student's to choose: any text at
+    /// all, which the grading run keeps as data and never uses as a path (<see cref="Course.Grading.Output.StudentFolder"/>).
+    /// </summary>
     /// <param name="submissionPath">The submission.</param>
-    /// <returns>The id.</returns>
-    public static string StudentIdOf(string submissionPath) =>
-        Directory.Exists(submissionPath)
-            ? new DirectoryInfo(submissionPath).Name
-            : Path.GetFileNameWithoutExtension(submissionPath);
+    /// <returns>The id, never empty for a path that names a file or folder.</returns>
+    public static string StudentIdOf(string submissionPath)
+    {
+        if (Directory.Exists(submissionPath))
+        {
+            return new DirectoryInfo(submissionPath).Name;
+        }
+
+        string stem = Path.GetFileNameWithoutExtension(submissionPath);
+        return stem.Length > 0 ? stem : Path.GetFileName(submissionPath);
+    }
 
     // A student class that did not compile leaves its name bound to the library's: its checks would only measure the library.
     private static Implementation Screen(Implementation recorded) =>

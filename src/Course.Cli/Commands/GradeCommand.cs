@@ -4,6 +4,7 @@ using System.Globalization;
 using Course.Autograder;
 using Course.Autograder.Boundary;
 using Course.Autograder.Preparation;
+using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Running;
 using Course.Grading.Sandboxing;
@@ -73,7 +74,8 @@ public static class GradeCommand
             var missing = paths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToArray();
             if (missing.Length > 0)
             {
-                await stderr.WriteLineAsync($"course grade: no such submission: {string.Join(", ", missing)}.");
+                // Escaped: a name that is not UTF-8 arrives here (its bytes read as U+FFFD), and names may hold control characters.
+                await stderr.WriteLineAsync($"course grade: no such submission: {string.Join(", ", missing.Select(TerminalText.Escape))}.");
                 return 2;
             }
 
@@ -128,12 +130,23 @@ public static class GradeCommand
             await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
                 + (sandbox.IsAvailable ? $"sandbox: {sandbox.Reason})." : "UNSANDBOXED)."));
             var clock = Stopwatch.StartNew();
-            var results = await run.RunAsync(paths.Select(Path.GetFullPath).ToArray(), SubmissionGrader.StudentIdOf,
-                p => stdout.WriteLine($"[{p.Done}/{p.Total}] {p.StudentId}: {p.What}"), cancellationToken);
+            IReadOnlyList<SubmissionResult> results;
+            try
+            {
+                results = await run.RunAsync(paths.Select(Path.GetFullPath).ToArray(), SubmissionGrader.StudentIdOf,
+                    p => stdout.WriteLine(TerminalReport.ProgressLine(p)), cancellationToken);
+            }
+            catch (ArgumentException e) when (e.ParamName is "submissions" or "studentIdOf" or "studentIds")
+            {
+                // Two submissions with one student id, or one with none: the class must be told which, not shown a stack trace.
+                await stderr.WriteLineAsync($"course grade: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
+                return 2;
+            }
+
             await stdout.WriteLineAsync();
-            await stdout.WriteAsync(Table(results));
+            await stdout.WriteAsync(TerminalReport.Table(results));
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, "gradebook.csv")}; summary: {Path.Combine(outDir, "summary.html")}."));
+                $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
             return 0;
         });
         return command;
@@ -148,19 +161,4 @@ public static class GradeCommand
     /// <summary>The grading runner's folder: <c>runner/</c> beside this program (the build lays it out).</summary>
     /// <returns>Its full path.</returns>
     public static string RunnerFolder() => Path.Combine(AppContext.BaseDirectory, "runner");
-
-    private static string Table(IReadOnlyList<SubmissionResult> results)
-    {
-        var rows = results.OrderBy(r => r.StudentId, StringComparer.Ordinal)
-            .Select(r => (r.StudentId, Score: string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}"), r.Status)).ToList();
-        int w = Math.Max(10, rows.Select(r => r.StudentId.Length).DefaultIfEmpty(0).Max());
-        var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"{"student".PadRight(w)}  {"score",-9}  status");
-        foreach (var (id, score, status) in rows)
-        {
-            sb.AppendLine($"{id.PadRight(w)}  {score,-9}  {status}");
-        }
-
-        return sb.ToString();
-    }
 }

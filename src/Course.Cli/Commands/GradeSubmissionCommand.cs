@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Course.Autograder;
+using Course.Grading.Output;
 using Course.Grading.Results;
 
 namespace Course.Cli.Commands;
@@ -49,10 +50,12 @@ public static class GradeSubmissionCommand
                 ResultJson.Write(file, graded);
             }
 
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{graded.StudentId}: {graded.Status}: {graded.Score:0.##}/{graded.MaxScore:0.##}"));
+            // The id is the submission's name and a message may quote its output: neither may drive the terminal.
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{TerminalText.Escape(graded.StudentId)}: {graded.Status}: {graded.Score:0.##}/{graded.MaxScore:0.##}"));
             foreach (var check in graded.Checks.Where(c => c.Score < c.Points))
             {
-                await output.WriteLineAsync($"  {check.Id}: {check.Status}: {check.Message}");
+                await output.WriteLineAsync($"  {check.Id}: {check.Status}: {TerminalText.Escape(check.Message)}");
             }
 
             return 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Course.Grading.Results;
 
@@ -7,29 +6,39 @@ namespace Course.Grading.Output;
 
 /// <summary>
 /// Writes the class summary page: a histogram of scores and the pass rate of every check, drawn as
-/// inline SVG so the page opens offline in any browser with no script at all.
+/// inline SVG so the page opens offline in any browser with no script at all, and every student with a link to
+/// their feedback. Every text from a submission goes through <see cref="HtmlText"/>.
 /// </summary>
 public static class ClassSummaryWriter
 {
+    /// <summary>The summary's file name in a run's output folder.</summary>
+    public const string FileName = "summary.html";
+
     private const int Width = 720;
 
     /// <summary>The summary as a standalone HTML page.</summary>
     /// <param name="results">Every graded submission.</param>
     /// <param name="gradingNote">How the run graded (sandboxed or not, its limits), shown under the title; null for none.</param>
+    /// <param name="folderOf">
+    /// The folder, beside the summary, of a student's files, for the link to their feedback; null:
+    /// <see cref="StudentFolder.NameOf"/>.
+    /// </param>
     /// <returns>The HTML text.</returns>
-    public static string ToHtml(IReadOnlyList<SubmissionResult> results, string? gradingNote = null)
+    public static string ToHtml(IReadOnlyList<SubmissionResult> results, string? gradingNote = null, Func<string, string>? folderOf = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        folderOf ??= StudentFolder.NameOf;
         var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Class summary</title>")
             .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}</style></head><body><h1>Class summary</h1>")
             .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
         if (gradingNote is not null)
         {
-            sb.Append("<p class=\"grading-note\">").Append(WebUtility.HtmlEncode(gradingNote)).Append("</p>");
+            sb.Append("<p class=\"grading-note\">").Append(HtmlText.Escape(gradingNote)).Append("</p>");
         }
 
         sb.Append("<h2>Score histogram</h2>").Append(Histogram(results));
         sb.Append("<h2>Pass rate per check</h2>").Append(PassRates(results));
+        sb.Append("<h2>Students</h2>").Append(Students(results, folderOf));
         return sb.Append("</body></html>").ToString();
     }
 
@@ -86,11 +95,26 @@ public static class ClassSummaryWriter
         {
             var (check, rate) = rates[i];
             int y = i * row + 4;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{WebUtility.HtmlEncode(check)}</text>")
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{HtmlText.Escape(check)}</text>")
               .Append(CultureInfo.InvariantCulture, $"<rect x=\"{label}\" y=\"{y}\" width=\"{(int)(rate * bar)}\" height=\"{row - 4}\" fill=\"#54a24b\"/>")
               .Append(CultureInfo.InvariantCulture, $"<text x=\"{label + bar + 6}\" y=\"{y + 12}\" font-size=\"11\">{rate:P0}</text>");
         }
 
         return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label}\" y=\"{rates.Count * row + 24}\" font-size=\"12\">fraction of submissions passing each check</text></svg>").ToString();
+    }
+
+    // The link goes by the student's folder name (always a plain name), never by the id, which may be anything.
+    private static string Students(IReadOnlyList<SubmissionResult> results, Func<string, string> folderOf)
+    {
+        var sb = new StringBuilder("<table><tr><th>Student</th><th>Score</th><th>Status</th></tr>");
+        foreach (var r in results.OrderBy(r => r.StudentId, StringComparer.Ordinal))
+        {
+            sb.Append("<tr><td><a href=\"").Append(HtmlText.UrlSegment(folderOf(r.StudentId))).Append('/').Append(FeedbackWriter.HtmlFileName).Append("\">")
+              .Append(HtmlText.Escape(r.StudentId)).Append("</a></td><td>")
+              .Append(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}").Append("</td><td>")
+              .Append(HtmlText.Escape(r.Status)).Append("</td></tr>");
+        }
+
+        return sb.Append("</table>").ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Course.Grading.Results;
 
@@ -8,10 +7,18 @@ namespace Course.Grading.Output;
 /// <summary>
 /// Writes a student's feedback, in Markdown and in HTML: the score, anything that went wrong while
 /// running the notebooks, and every check with its points and result. A failed visible check shows
-/// what was expected and what was seen, with a hint; a hidden check shows its name and result only.
+/// what was expected and what was seen, with a hint; a hidden check shows its name and result only. The id, the
+/// reason and the messages may quote a submission's text: each goes through <see cref="MarkdownText"/> or
+/// <see cref="HtmlText"/>, so none of it becomes a link, an image, a table cell, a tag or a script.
 /// </summary>
 public static class FeedbackWriter
 {
+    /// <summary>The Markdown feedback's file name in a student's folder.</summary>
+    public const string MarkdownFileName = "feedback.md";
+
+    /// <summary>The HTML feedback's file name in a student's folder.</summary>
+    public const string HtmlFileName = "feedback.html";
+
     /// <summary>The feedback as Markdown.</summary>
     /// <param name="result">The graded submission.</param>
     /// <returns>The Markdown text.</returns>
@@ -19,26 +26,27 @@ public static class FeedbackWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        sb.Append("# Feedback for ").AppendLine(result.StudentId).AppendLine();
+        // A code span: a name reads exactly as it is, and not even a bare web address in it becomes a link.
+        sb.Append("# Feedback for ").AppendLine(MarkdownText.Code(result.StudentId)).AppendLine();
         sb.Append("**Score: ").Append(N(result.Score)).Append(" / ").Append(N(result.MaxScore)).AppendLine("**").AppendLine();
         if (result.Status != SubmissionResult.Graded)
         {
-            sb.Append("**Status: ").Append(result.Status).Append(".** ").AppendLine(result.Reason).AppendLine();
+            sb.Append("**Status: ").Append(M(result.Status)).Append(".** ").AppendLine(M(result.Reason)).AppendLine();
         }
 
         foreach (var notebook in result.Notebooks)
         {
             var checks = result.Checks.Where(c => c.Notebook == notebook.Name).ToList();
-            sb.Append("## ").Append(notebook.Name).Append(" (").Append(N(checks.Sum(c => c.Score))).Append(" / ")
+            sb.Append("## ").Append(M(notebook.Name)).Append(" (").Append(N(checks.Sum(c => c.Score))).Append(" / ")
               .Append(N(checks.Sum(c => c.Points))).AppendLine(")").AppendLine();
             if (notebook.Status != "ran")
             {
-                sb.Append("Notebook ").Append(notebook.Status).AppendLine(".").AppendLine();
+                sb.Append("Notebook ").Append(M(notebook.Status)).AppendLine(".").AppendLine();
             }
 
             foreach (string problem in notebook.Problems)
             {
-                sb.Append("- ⚠ ").AppendLine(problem);
+                sb.Append("- ⚠ ").AppendLine(M(problem));
             }
 
             if (notebook.Problems.Count > 0)
@@ -54,9 +62,9 @@ public static class FeedbackWriter
             sb.AppendLine("| | Check | Points | Details |").AppendLine("|---|---|---|---|");
             foreach (var c in checks)
             {
-                string details = Passed(c) ? "" : c.Hidden ? "(hidden check)" : $"{c.Message} *Hint: {c.Hint}*";
-                sb.Append("| ").Append(Passed(c) ? "✓" : "✗").Append(" | ").Append(Cell(c.Title + (c.Hidden ? " (hidden)" : "")))
-                  .Append(" | ").Append(N(c.Score)).Append('/').Append(N(c.Points)).Append(" | ").Append(Cell(details)).AppendLine(" |");
+                string details = Passed(c) ? "" : c.Hidden ? "(hidden check)" : $"{M(c.Message)} *Hint: {M(c.Hint)}*";
+                sb.Append("| ").Append(Passed(c) ? "✓" : "✗").Append(" | ").Append(M(c.Title + (c.Hidden ? " (hidden)" : "")))
+                  .Append(" | ").Append(N(c.Score)).Append('/').Append(N(c.Points)).Append(" | ").Append(details).AppendLine(" |");
             }
 
             sb.AppendLine();
@@ -117,7 +125,8 @@ public static class FeedbackWriter
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Escape(text);
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // One line, its Markdown escaped (a "|" too, so a table cell ends only where this writer ends it).
+    private static string M(string text) => MarkdownText.Escape(text);
 }

@@ -7,10 +7,14 @@ namespace Course.Grading.Output;
 /// <summary>
 /// Writes <c>gradebook.csv</c>: one row per student with the raw score of each notebook, the total
 /// raw score, the maximum, the score as a percentage, and the grading status, in the column style of
-/// nbgrader's export (student_id, raw_score, max_score, score).
+/// nbgrader's export (student_id, raw_score, max_score, score). Every field goes through <see cref="CsvText"/>: a
+/// student id or reason that looks like a formula opens as text.
 /// </summary>
 public static class GradebookWriter
 {
+    /// <summary>The gradebook's file name in a run's output folder.</summary>
+    public const string FileName = "gradebook.csv";
+
     /// <summary>The gradebook as CSV text, students in order of id.</summary>
     /// <param name="results">One result per student.</param>
     /// <param name="notebooks">The module's notebooks, in order: one score column each.</param>
@@ -40,10 +44,5 @@ public static class GradebookWriter
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static void Row(StringBuilder sb, IEnumerable<string> cells) =>
-        sb.Append(string.Join(",", cells.Select(Escape))).Append('\n');
-
-    // RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
-    private static string Escape(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    private static void Row(StringBuilder sb, IEnumerable<string> cells) => sb.Append(CsvText.Row(cells));
 }

@@ -53,29 +53,51 @@ public sealed class GradingRun
     /// <summary>The file, in a student's output folder, holding the head and tail of what their runner printed.</summary>
     public const string LogFileName = "log.txt";
 
-    /// <summary>The file holding a student's result in the output folder.</summary>
+    /// <summary>The file, in a student's output folder, holding their result (and their real id, for the next run).</summary>
+    public const string ResultFileName = "result.json";
+
+    /// <summary>
+    /// The file holding a student's result in the output folder: <c>result.json</c> in their folder,
+    /// <see cref="StudentFolder.NameOf"/> (so never outside the output folder, whatever the id). A student whose plain id
+    /// differs only in case from another's in the same run has their hashed folder instead (<see cref="StudentFolder.NamesOf"/>).
+    /// </summary>
     /// <param name="outputDirectory">The output folder.</param>
     /// <param name="studentId">The student.</param>
-    /// <returns>The path of <c>result.json</c>.</returns>
-    public static string ResultPath(string outputDirectory, string studentId) => Path.Combine(outputDirectory, studentId, "result.json");
+    /// <returns>The full path of <c>result.json</c>.</returns>
+    public static string ResultPath(string outputDirectory, string studentId) =>
+        Path.Combine(StudentFolder.PathIn(outputDirectory, StudentFolder.NameOf(studentId)), ResultFileName);
 
     /// <summary>Grades <paramref name="submissions"/> (folders of notebooks, or notebooks).</summary>
     /// <param name="submissions">The submissions; their names are the student ids.</param>
-    /// <param name="studentIdOf">The student id of a submission path.</param>
+    /// <param name="studentIdOf">
+    /// The student id of a submission path: any text but empty. It is data, never a path: each student's files go to
+    /// the folder <see cref="StudentFolder"/> makes of it, inside the output folder.
+    /// </param>
     /// <param name="progress">Told about each submission as it finishes.</param>
     /// <param name="cancellationToken">Stops after the submission in progress.</param>
     /// <returns>Every result, including those kept from an earlier run.</returns>
-    /// <exception cref="ArgumentException">Two submissions share a student id.</exception>
+    /// <exception cref="ArgumentException">A submission's student id is empty, or two submissions share one.</exception>
     public async Task<IReadOnlyList<SubmissionResult>> RunAsync(
         IReadOnlyList<string> submissions, Func<string, string> studentIdOf, Action<GradingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submissions);
         ArgumentNullException.ThrowIfNull(studentIdOf);
-        var duplicate = submissions.GroupBy(studentIdOf).FirstOrDefault(g => g.Count() > 1);
+        // Names in these messages are escaped: they reach a terminal, and a submission's name may hold anything.
+        string[] ids = [.. submissions.Select(studentIdOf)];
+        int empty = Array.FindIndex(ids, string.IsNullOrEmpty);
+        if (empty >= 0)
+        {
+            throw new ArgumentException($"The submission '{TerminalText.Escape(submissions[empty])}' has an empty student id.", nameof(studentIdOf));
+        }
+
+        var duplicate = submissions.Zip(ids).GroupBy(p => p.Second, p => p.First, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"Two submissions have the student id '{duplicate.Key}': {string.Join(", ", duplicate)}.", nameof(submissions));
+            throw new ArgumentException(
+                $"Two submissions have the student id '{TerminalText.Escape(duplicate.Key)}': {string.Join(", ", duplicate.Select(TerminalText.Escape))}.", nameof(submissions));
         }
+
+        var folders = StudentFolder.NamesOf(ids);
 
         Directory.CreateDirectory(_options.OutputDirectory);
         if (_options.Sandbox is null)
@@ -85,7 +107,7 @@ public sealed class GradingRun
 
         try
         {
-            return await GradeAllAsync(submissions, studentIdOf, progress, cancellationToken);
+            return await GradeAllAsync(submissions, ids, folders, progress, cancellationToken);
         }
         finally
         {
@@ -114,8 +136,8 @@ public sealed class GradingRun
             """;
     }
 
-    private async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(
-        IReadOnlyList<string> submissions, Func<string, string> studentIdOf, Action<GradingProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IReadOnlyList<string> submissions, IReadOnlyList<string> ids,
+        IReadOnlyDictionary<string, string> folders, Action<GradingProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new SubmissionResult?[submissions.Count];
         var gate = new Lock();
@@ -127,20 +149,24 @@ public sealed class GradingRun
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                string id = studentIdOf(submission);
-                string fingerprint = _options.Fingerprint(submission);
-                var earlier = ResultJson.TryRead(ResultPath(_options.OutputDirectory, id));
+                string id = ids[i];
+                string folder = StudentFolder.PathIn(_options.OutputDirectory, folders[id]);
+                string? fingerprint = FingerprintOf(submission, out string? unreadable);
+                var earlier = ResultJson.TryRead(Path.Combine(folder, ResultFileName));
                 SubmissionResult result;
                 string what;
-                if (!_options.Force && earlier is not null && earlier.ContentHash == fingerprint)
+                // The same id too: a folder an older layout (or anyone) left with another student's result is not theirs.
+                if (!_options.Force && fingerprint is not null && earlier is not null && earlier.ContentHash == fingerprint && earlier.StudentId == id)
                 {
                     result = earlier;
                     what = "unchanged, kept";
                 }
                 else
                 {
-                    result = await GradeInProcessAsync(submission, id, fingerprint, cancellationToken);
-                    WriteStudentFiles(result);
+                    result = fingerprint is null
+                        ? NotRun(id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
+                        : await GradeInProcessAsync(submission, id, folder, fingerprint, cancellationToken);
+                    WriteStudentFiles(result, folder);
                     what = result.Status;
                 }
 
@@ -148,7 +174,7 @@ public sealed class GradingRun
                 {
                     results[i] = result;
                     // Rewritten whole after every submission: the gradebook always reflects every finished one.
-                    WriteClassFiles([.. results.OfType<SubmissionResult>()]);
+                    WriteClassFiles([.. results.OfType<SubmissionResult>()], folders);
                     done++;
                     progress?.Invoke(new GradingProgress(done, submissions.Count, id,
                         string.Create(CultureInfo.InvariantCulture, $"{what}: {result.Score:0.##}/{result.MaxScore:0.##}")));
@@ -163,9 +189,25 @@ public sealed class GradingRun
         return [.. results.OfType<SubmissionResult>()];
     }
 
-    private async Task<SubmissionResult> GradeInProcessAsync(string submission, string id, string fingerprint, CancellationToken cancellationToken)
+    // The fingerprint, or null (and why) when the submission cannot be read at all: a name that is no path on this
+    // system (bytes that are not UTF-8 arrive as U+FFFD), a file the grader may not read. One such submission gets a
+    // result of its own (regraded next time: its fingerprint is empty); it does not stop the class's grading.
+    private string? FingerprintOf(string submission, out string? unreadable)
     {
-        string folder = Path.Combine(_options.OutputDirectory, id);
+        try
+        {
+            unreadable = null;
+            return _options.Fingerprint(submission);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            unreadable = e.Message;
+            return null;
+        }
+    }
+
+    private async Task<SubmissionResult> GradeInProcessAsync(string submission, string id, string folder, string fingerprint, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(folder);
         // The grading folder is the one place the runner may write (the sandbox's writable folder): emptied
         // first, so nothing an earlier attempt left there (by design or by a submission's code) carries over.
@@ -344,14 +386,13 @@ public sealed class GradingRun
         }
     }
 
-    private void WriteStudentFiles(SubmissionResult result)
+    private static void WriteStudentFiles(SubmissionResult result, string folder)
     {
-        string folder = Path.Combine(_options.OutputDirectory, result.StudentId);
-        AtomicFile.WriteAllText(Path.Combine(folder, "feedback.md"), FeedbackWriter.ToMarkdown(result));
-        AtomicFile.WriteAllText(Path.Combine(folder, "feedback.html"), FeedbackWriter.ToHtml(result));
+        AtomicFile.WriteAllText(Path.Combine(folder, FeedbackWriter.MarkdownFileName), FeedbackWriter.ToMarkdown(result));
+        AtomicFile.WriteAllText(Path.Combine(folder, FeedbackWriter.HtmlFileName), FeedbackWriter.ToHtml(result));
         AtomicFile.WriteAllText(Path.Combine(folder, "results.json"), GradescopeWriter.ToJson(result));
         // Last: its presence with a matching fingerprint is what lets a later run skip this student.
-        ResultJson.Write(ResultPath(_options.OutputDirectory, result.StudentId), result);
+        ResultJson.Write(Path.Combine(folder, ResultFileName), result);
     }
 
     private string SandboxNote() => _options.Sandbox is { } sandbox
@@ -360,9 +401,9 @@ public sealed class GradingRun
         : string.Create(CultureInfo.InvariantCulture,
             $"Graded UNSANDBOXED ({_options.UnsandboxedReason}): submissions had network access and could read other submissions and the instructor's files; limits per submission: {_options.WallTimeLimit.TotalSeconds:0} s wall time, {CpuTimeLimit.TotalSeconds:0} s CPU time, {_options.MemoryLimitBytes >> 20} MB memory.");
 
-    private void WriteClassFiles(IReadOnlyList<SubmissionResult> results)
+    private void WriteClassFiles(IReadOnlyList<SubmissionResult> results, IReadOnlyDictionary<string, string> folders)
     {
-        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, "gradebook.csv"), results, _options.Notebooks);
-        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, "summary.html"), ClassSummaryWriter.ToHtml(results, SandboxNote()));
+        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), results, _options.Notebooks);
+        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(results, SandboxNote(), id => folders[id]));
     }
 }
