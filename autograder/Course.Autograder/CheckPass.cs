@@ -22,6 +22,9 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     /// <summary>What a failure message starts with when the code used a withheld reference answer.</summary>
     public const string NotCredited = "Not credited:";
 
+    /// <summary>Called before each check, with its id (for what grading is doing, should it run out of time).</summary>
+    public Action<string>? Starting { get; init; }
+
     /// <summary>Called before each check, with the exercise it grades.</summary>
     public Action<Exercise>? BeforeCheck { get; init; }
 
@@ -67,6 +70,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
             }
             else
             {
+                Starting?.Invoke(spec.Id);
                 BeforeCheck?.Invoke(exercise);
                 try
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using Course.Boundary;
 using Course.Specs.Core;
@@ -58,7 +59,18 @@ public static class RunnerProgram
             Environment.Exit(0);
         }
 
-        IReadOnlyList<CellFacts> facts = await NotebookPass.RunAsync(args[0], manifest, args[1]).ConfigureAwait(false);
+        // Each cell is announced as it starts, so that a submission stopped at its time limit is told where it was.
+        IReadOnlyList<CellFacts> facts = await NotebookPass.RunAsync(args[0], manifest, args[1], (notebook, cell) =>
+        {
+            try
+            {
+                host.Call("progress", new JsonObject { ["notebook"] = notebook, ["cell"] = cell });
+            }
+            catch (BoundaryProtocolException)
+            {
+                // The parent is gone; the notebooks' end finds out too.
+            }
+        }).ConfigureAwait(false);
         service.Recorded = SubmissionRecorder.Recorded;
         try
         {

@@ -29,7 +29,7 @@ public sealed class GradingRunTests : IDisposable
         Assert.Equal(5, byId["good"].Score);
 
         Assert.Equal("timed out", byId["loop"].Status);
-        Assert.Contains("longer than 2 s", byId["loop"].Reason);
+        Assert.Contains("longer than 2 s and was stopped while running check y", byId["loop"].Reason);
         Assert.Equal(2, byId["loop"].Score);           // the check it finished before looping
         Assert.Equal(5, byId["loop"].MaxScore);        // the rest are reported, not dropped
         Assert.Equal("not run", byId["loop"].Checks.Single(c => c.Id == "y").Status);
@@ -116,7 +116,7 @@ public sealed class GradingRunTests : IDisposable
     // A stand-in for the grading runner: what it does is chosen by the submission's name.
     private static readonly Func<string, string, ProcessStartInfo> Script = ScriptedRunner.Start(name => name switch
     {
-        "loop" => "echo 'pass x'; while true; do sleep 1; done",
+        "loop" => "echo 'pass x'; echo 'doing check y'; while true; do sleep 1; done",
         "quits" => "exit 0",
         "overflow" => "echo 'Stack overflow.' >&2; exit 134",
         _ => ScriptedRunner.Passes,

@@ -54,12 +54,24 @@ public sealed class ParentService
         return call.Operation switch
         {
             "ready" => Report(call.Body),
+            "progress" => Progress(call.Body),
             "reference.invoke" => Invoke(call),
             "calibration.start" => Calibrate(call, start: true),
             "calibration.stop" => Calibrate(call, start: false),
             "calibration.end" => EndCalibration(),
             _ => throw new BoundaryProtocolException($"The parent has no operation '{call.Operation}'."),
         };
+    }
+
+    /// <summary>Told what the runner says it is running (a notebook's cell): words for a time-out's reason, nothing more.</summary>
+    public Action<string>? OnProgress { get; set; }
+
+    private BoundaryReply Progress(JsonObject body)
+    {
+        string notebook = Json.String(body, "notebook");
+        int cell = Json.Int(body, "cell");
+        OnProgress?.Invoke($"{(notebook.Length > 80 ? notebook[..80] : notebook)} cell {cell}");
+        return BoundaryReply.Empty;
     }
 
     private BoundaryReply Calibrate(BoundaryCall call, bool start)

@@ -72,7 +72,7 @@ public static class RemoteGrader
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var meter = new ProcessTreeMeter(session.Process.Id);
-        var service = new ParentService(meter);
+        var service = new ParentService(meter) { OnProgress = doing => session.Activity = doing };
         using var channel = new BoundaryChannel(session.Process.StandardOutput.BaseStream, session.Process.StandardInput.BaseStream, service.Serve, "the grading runner");
         service.Host.Channel = channel;
         channel.Start();
@@ -94,6 +94,7 @@ public static class RemoteGrader
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
         {
             NotCompiled = notCompiled,
+            Starting = id => session.Activity = $"check {id}",
             BeforeCheck = exercise => service.CurrentExercise = exercise,
             AfterCheck = () =>
             {

@@ -270,7 +270,7 @@ public sealed class GradingRun
             await process.WaitForExitAsync(CancellationToken.None);
             if (session.RunnerEndedEarly || timedOut)
             {
-                var (status, reason) = Diagnose(timedOut, process.ExitCode, log);
+                var (status, reason) = Diagnose(timedOut, process.ExitCode, log, session.Activity);
                 result = result with { Status = status, Reason = reason };
             }
         }
@@ -316,12 +316,14 @@ public sealed class GradingRun
         return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
 
-    private (string Status, string Reason) Diagnose(bool timedOut, int exitCode, CappedLog log)
+    private (string Status, string Reason) Diagnose(bool timedOut, int exitCode, CappedLog log, string? activity)
     {
         string tail = log.Last(12);
+        string during = activity is null ? "" : $" while running {Shorten(activity)}";
         if (timedOut)
         {
-            return (SubmissionStatus.TimedOut, $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped (look for an infinite loop). Points are kept for the checks that finished before.");
+            return (SubmissionStatus.TimedOut,
+                $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped{during} (look for an infinite loop). Points are kept for the checks that finished before.");
         }
 
         if (exitCode == ResourceCaps.ExitCode)
@@ -349,6 +351,9 @@ public sealed class GradingRun
 
         return (SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
     }
+
+    // What the runner said it was doing is shown, never trusted: kept short.
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 
     // Removes a file, a link (not what it points to) or a folder and everything in it, even folders
     // a submission's code made unreadable to keep them.

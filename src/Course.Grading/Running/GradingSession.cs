@@ -29,4 +29,10 @@ public sealed class GradingSession(Process process, string studentId, string gra
     /// run then says why, from the exit code and the log, in place of the module's status.
     /// </summary>
     public bool RunnerEndedEarly { get; set; }
+
+    /// <summary>
+    /// What grading was doing as the module last heard (<c>03-dataloader.ipynb cell 9</c>, <c>check collate-time</c>), or
+    /// null: named in the reason when the submission runs out of time. Possibly the runner's words, so only ever shown.
+    /// </summary>
+    public string? Activity { get; set; }
 }

@@ -7,7 +7,7 @@ namespace Course.Grading.Tests.Support;
 
 /// <summary>
 /// Stand-in runners for the driver's tests: a bash script per submission (chosen by its name) that speaks a line
-/// protocol on standard output (<c>pass ID</c>, <c>fail ID</c>, <c>done</c>), and the grading side that reads it as
+/// protocol on standard output (<c>pass ID</c>, <c>fail ID</c>, <c>doing WHAT</c>, <c>done</c>), and the grading side that reads it as
 /// the module's grader reads its boundary. As in real grading, the score comes only from what the grading side
 /// decides: a check is worth what the module's list says, whatever the runner prints or writes into its folder.
 /// </summary>
@@ -48,6 +48,9 @@ internal static class ScriptedRunner
                         break;
                     case ["fail", var id] when outcomes.TryGetValue(id, out var check):
                         outcomes[id] = check with { Status = "failed", Message = "expected 3, but it was 4" };
+                        break;
+                    case ["doing", var what]:
+                        session.Activity = what;
                         break;
                     case ["done"]:
                         done = true;
