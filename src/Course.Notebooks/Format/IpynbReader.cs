@@ -10,21 +10,28 @@ public static class IpynbReader
 {
     /// <summary>
     /// How deeply a notebook's JSON may nest. Real notebooks nest about ten levels (a chart's data in an output);
-    /// the limit keeps every recursive walk of the tree (cloning, writing, comparing) far from the stack's end.
+    /// the limit keeps every recursive walk of the tree (cloning, writing, comparing) far from the stack's end, and
+    /// bounds the indentation a written copy repeats on each line.
     /// </summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = 32;
 
     /// <summary>The most cells a notebook may have: the course's notebooks have about thirty.</summary>
     public const int MaxCells = 10_000;
 
     /// <summary>
-    /// The most JSON tokens (values, keys, brackets) a notebook may have: the course's notebooks have about two
-    /// thousand. It bounds the memory the parsed tree takes, which grows with the number of values, not with bytes.
+    /// The most JSON tokens (values, keys, brackets) a notebook may have: the course's notebooks have about three
+    /// thousand, a chart of ten thousand points in an output some twenty thousand. It bounds the memory the parsed
+    /// tree takes, which grows with the number of values more than with bytes (about 400 bytes a token once the tree
+    /// is built, cloned and written: some 100 MB at the limit).
     /// </summary>
-    public const int MaxJsonTokens = 1_000_000;
+    public const int MaxJsonTokens = 250_000;
 
-    /// <summary>The longest indentation unit kept from a file; a longer one is written back as one space.</summary>
-    internal const int MaxIndent = 8;
+    /// <summary>
+    /// The longest indentation unit kept from a file (four spaces, or a tab); a longer one is written back as one
+    /// space. Written, a unit is repeated once per level on every line: this, <see cref="MaxDepth"/> and
+    /// <see cref="MaxJsonTokens"/> bound a written copy to a few times the limit's size.
+    /// </summary>
+    internal const int MaxIndent = 4;
 
     /// <summary>Reads a notebook file.</summary>
     /// <param name="path">The file.</param>
@@ -85,7 +92,8 @@ public static class IpynbReader
             throw new NotebookFormatException(null, null, $"nbformat {major} is newer than this engine understands (it reads nbformat 4)");
         }
 
-        if (root["metadata"] is not null and not JsonObject)
+        // Absent is allowed (read as empty); null is not, as nbformat's schema says.
+        if (root.TryGetPropertyValue("metadata", out JsonNode? metadata) && metadata is not JsonObject)
         {
             throw new NotebookFormatException(null, null, "'metadata' must be a JSON object");
         }
@@ -134,12 +142,12 @@ public static class IpynbReader
             throw new NotebookFormatException(null, cellNumber, "'source' must be a string or a list of strings");
         }
 
-        if (json["metadata"] is not null and not JsonObject)
+        if (json.TryGetPropertyValue("metadata", out JsonNode? metadata) && metadata is not JsonObject)
         {
             throw new NotebookFormatException(null, cellNumber, "'metadata' must be a JSON object");
         }
 
-        if (kind == CellKind.Code && json["outputs"] is not null and not JsonArray)
+        if (kind == CellKind.Code && json.TryGetPropertyValue("outputs", out JsonNode? outputs) && outputs is not JsonArray)
         {
             throw new NotebookFormatException(null, cellNumber, "'outputs' must be a list");
         }

@@ -123,6 +123,9 @@ public sealed class HostileNotebookTests
     [InlineData("""{"cells": [{"cell_type": null, "metadata": {}, "source": ""}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""", "cell 1: 'cell_type' must be a string, not null")]
     [InlineData("""{"cells": [], "metadata": {}, "nbformat": null, "nbformat_minor": 5}""", "not a Jupyter notebook: no integer 'nbformat' field")]
     [InlineData("""{"cells": [], "metadata": {}, "nbformat": 1e400, "nbformat_minor": 5}""", "not a Jupyter notebook: no integer 'nbformat' field")]
+    [InlineData("""{"cells": [], "metadata": null, "nbformat": 4, "nbformat_minor": 5}""", "'metadata' must be a JSON object")]
+    [InlineData("""{"cells": [{"cell_type": "markdown", "metadata": null, "source": ""}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""", "cell 1: 'metadata' must be a JSON object")]
+    [InlineData("""{"cells": [{"cell_type": "code", "metadata": {}, "outputs": null, "source": ""}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""", "cell 1: 'outputs' must be a list")]
     [InlineData("""null""", "not a Jupyter notebook: the JSON is not an object")]
     public void Null_and_mistyped_fields_are_refused_naming_the_field(string json, string expected)
     {
@@ -132,13 +135,13 @@ public sealed class HostileNotebookTests
     }
 
     [Fact]
-    public void Null_metadata_reads_as_empty_and_mistyped_optional_fields_read_as_absent()
+    public void Absent_metadata_reads_as_empty_and_mistyped_optional_fields_read_as_absent()
     {
         string json = """
-            {"cells": [{"cell_type": "code", "id": 7, "execution_count": "one", "metadata": null,
+            {"cells": [{"cell_type": "code", "id": 7, "execution_count": "one",
                         "outputs": [null, 5, {"output_type": 5, "text": 5, "data": {"text/plain": 5}, "traceback": [1, null]}], "source": ["a", "b"]},
                        {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": 12, "grade": "yes", "points": "many"}, "polyglot_notebook": 5}, "outputs": [], "source": ""}],
-             "metadata": null, "nbformat": 4, "nbformat_minor": "five"}
+             "nbformat": 4, "nbformat_minor": "five"}
             """;
 
         Notebook notebook = IpynbReader.Parse(Encoding.UTF8.GetBytes(json));
