@@ -33,12 +33,14 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
         var clock = Stopwatch.StartNew();
-        var prepared = SubmissionPreparation.Prepare(module, submissionPath);
+        // Read once: what is prepared and what is fingerprinted are the same bytes.
+        var files = SubmissionFiles.Read(submissionPath, module.Names);
+        var prepared = SubmissionPreparation.Prepare(module, files);
         var problems = new GradingProblems();
         var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, cancellationToken).ConfigureAwait(false);
         var checks = new CheckPass(_options, prepared.NotebookOf, notebooks) { OnCheck = onCheck }.Run(Screen(recorded), problems);
         var (status, reason) = problems.Verdict();
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, SubmissionHash.Of(submissionPath), clock.Elapsed.TotalSeconds);
+        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, SubmissionHash.Of(files), clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -55,13 +57,18 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
         return Screen(recorded);
     }
 
-    /// <summary>The student id of a submission: its folder's name, or its notebook's name without extension.</summary>
+    /// <summary>
+    /// The student id of a submission: its notebook's name without extension when it is one notebook file, else its
+    /// name (a folder's, or a link's: a link is not followed to find out what it names).
+    /// </summary>
     /// <param name="submissionPath">The submission.</param>
     /// <returns>The id.</returns>
-    public static string StudentIdOf(string submissionPath) =>
-        Directory.Exists(submissionPath)
-            ? new DirectoryInfo(submissionPath).Name
-            : Path.GetFileNameWithoutExtension(submissionPath);
+    public static string StudentIdOf(string submissionPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        string path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(submissionPath));
+        return SubmissionFiles.IsRegularFile(path) ? Path.GetFileNameWithoutExtension(path) : Path.GetFileName(path);
+    }
 
     // A student class that did not compile leaves its name bound to the library's: its checks would only measure the library.
     private static Implementation Screen(Implementation recorded) =>

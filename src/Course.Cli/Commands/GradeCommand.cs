@@ -70,7 +70,8 @@ public static class GradeCommand
 
             string[] given = parse.GetValue(submissions) ?? [];
             string[] paths = given.Length > 0 ? given : Samples();
-            var missing = paths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToArray();
+            // Not followed: a dangling link is graded as a refused submission rather than stopping the class.
+            var missing = paths.Where(p => !SubmissionFiles.Exists(p)).ToArray();
             if (missing.Length > 0)
             {
                 await stderr.WriteLineAsync($"course grade: no such submission: {string.Join(", ", missing)}.");
@@ -114,7 +115,7 @@ public static class GradeCommand
                 Sandbox = sandbox.Sandbox,
                 UnsandboxedReason = sandbox.Reason,
                 Warnings = stderr,
-                Fingerprint = path => SubmissionHash.Of(path),
+                Fingerprint = path => SubmissionHash.Of(module, path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {
