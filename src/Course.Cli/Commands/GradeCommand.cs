@@ -54,6 +54,12 @@ public static class GradeCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            if (OptionNameClash.Find(parse, Directory.GetCurrentDirectory()) is { } clash)
+            {
+                await stderr.WriteLineAsync(clash.Message("course grade"));
+                return 2;
+            }
+
             int seconds = parse.GetValue(timeout), megabytes = parse.GetValue(memory), parallel = parse.GetValue(jobs);
             if (seconds < 1 || megabytes < 64 || parallel < 1)
             {
