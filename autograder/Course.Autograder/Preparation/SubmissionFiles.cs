@@ -18,7 +18,7 @@ namespace Course.Autograder.Preparation;
 /// never what a link points to, and nothing behind it is opened. A notebook larger than
 /// <see cref="MaxNotebookBytes"/> is refused by its size before it is read. A hard link is a regular file (the same
 /// file under a second name) and is read like one; archive tools do not make one that leaves the folder they
-/// extract into.</para>
+/// extract into. Links above the submission (the instructor's own folders) are the instructor's and are followed.</para>
 /// <para>Memory, whatever a submission holds: reading it holds at most <see cref="MaxNotebookBytes"/> per module
 /// notebook (six notebooks: 120 MB at the very most), and nothing else of it is opened. A notebook parsed from those
 /// bytes is bounded by <c>IpynbReader</c>'s limits (250,000 JSON tokens, 32 levels, 10,000 cells): at the limits,
