@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Course.Notebooks.Authoring;
 using Course.Notebooks.Format;
 using Course.Notebooks.Model;
 
@@ -54,19 +54,21 @@ public sealed class ModuleNotebooks
     public string? NotebookOf(string gradeId) => _notebookOfGradeId.GetValueOrDefault(gradeId);
 
     /// <summary>The grade_ids of the graded (grade: true) cells of <paramref name="notebook"/>.</summary>
-    /// <param name="notebook">A notebook.</param>
+    /// <param name="notebook">A notebook; a submitted one may hold anything, and a grade_id that is not a string is no grade_id.</param>
     /// <returns>The grade_ids, in cell order.</returns>
-    public static IReadOnlyList<string> GradedCells(Notebook notebook) =>
-        notebook.Cells.Select(Nbgrader)
-            .Where(n => n?["grade"]?.GetValue<bool>() == true && n["grade_id"] is not null)
-            .Select(n => n!["grade_id"]!.GetValue<string>())
-            .ToArray();
+    public static IReadOnlyList<string> GradedCells(Notebook notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return notebook.Cells.Select(NbgraderMetadata.Read).Where(n => n is { Grade: true, GradeId: not null }).Select(n => n!.GradeId!).ToArray();
+    }
 
     /// <summary>Every grade_id a notebook's cells carry, graded or not.</summary>
-    /// <param name="notebook">A notebook.</param>
+    /// <param name="notebook">A notebook; a submitted one may hold anything, and a grade_id that is not a string is no grade_id.</param>
     /// <returns>The grade_ids.</returns>
-    public static IReadOnlySet<string> AllGradeIds(Notebook notebook) =>
-        notebook.Cells.Select(Nbgrader).Where(n => n?["grade_id"] is not null).Select(n => n!["grade_id"]!.GetValue<string>()).ToHashSet();
-
-    private static JsonObject? Nbgrader(Cell cell) => cell.Metadata["nbgrader"] as JsonObject;
+    public static IReadOnlySet<string> AllGradeIds(Notebook notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        // NbgraderMetadata reads leniently (a number where a string belongs reads as absent) and changes nothing.
+        return notebook.Cells.Select(NbgraderMetadata.Read).Where(n => n?.GradeId is not null).Select(n => n!.GradeId!).ToHashSet(StringComparer.Ordinal);
+    }
 }

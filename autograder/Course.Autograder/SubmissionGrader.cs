@@ -33,12 +33,14 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
         var clock = Stopwatch.StartNew();
-        var prepared = SubmissionPreparation.Prepare(module, submissionPath);
+        // Read once: what is prepared and what is fingerprinted are the same bytes.
+        var files = SubmissionFiles.Read(submissionPath, module.Names);
+        var prepared = SubmissionPreparation.Prepare(module, files);
         var problems = new GradingProblems();
         var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, cancellationToken).ConfigureAwait(false);
         var checks = new CheckPass(_options, prepared.NotebookOf, notebooks) { OnCheck = onCheck }.Run(Screen(recorded), problems);
         var (status, reason) = problems.Verdict();
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, SubmissionHash.Of(submissionPath), clock.Elapsed.TotalSeconds);
+        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, SubmissionHash.Of(files), clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -56,21 +58,25 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
     }
 
     /// <summary>
-    /// The student id of a submission: its folder's name, or its notebook's name without extension (the whole name
-    /// when that would leave nothing, as for <c>.ipynb</c>). Only a name, and the student's to choose: any text at
-    /// all, which the grading run keeps as data and never uses as a path (<see cref="Course.Grading.Output.StudentFolder"/>).
+    /// The student id of a submission: its notebook's name without extension when it is one notebook file (the whole
+    /// name when that would leave nothing, as for <c>.ipynb</c>), else its name (a folder's, or a link's: a link is not
+    /// followed to find out what it names). Only a name, and the student's to choose: any text at all, which the
+    /// grading run keeps as data and never uses as a path (<see cref="Course.Grading.Output.StudentFolder"/>).
     /// </summary>
     /// <param name="submissionPath">The submission.</param>
     /// <returns>The id, never empty for a path that names a file or folder.</returns>
     public static string StudentIdOf(string submissionPath)
     {
-        if (Directory.Exists(submissionPath))
+        ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        string path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(submissionPath));
+        string name = Path.GetFileName(path);
+        if (!SubmissionFiles.IsRegularFile(path))
         {
-            return new DirectoryInfo(submissionPath).Name;
+            return name;
         }
 
-        string stem = Path.GetFileNameWithoutExtension(submissionPath);
-        return stem.Length > 0 ? stem : Path.GetFileName(submissionPath);
+        string stem = Path.GetFileNameWithoutExtension(path);
+        return stem.Length > 0 ? stem : name;
     }
 
     // A student class that did not compile leaves its name bound to the library's: its checks would only measure the library.

@@ -28,8 +28,20 @@ public static class CourseCommand
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ParseResult parse = Create().Parse(args);
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses a command line as <see cref="InvokeAsync"/> does. Response files are off: with them, an argument
+    /// <c>@name</c> (a submission so named, expanded by a shell wildcard) would make the parser read the file
+    /// <c>name</c> as more arguments, options included.
+    /// </summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <returns>The parse result.</returns>
+    public static ParseResult Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
     }
 
     /// <summary>The verbs, in the order <c>--help</c> lists them. Add a new verb here.</summary>

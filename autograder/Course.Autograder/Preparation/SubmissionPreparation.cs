@@ -28,16 +28,32 @@ public static class SubmissionPreparation
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        return Prepare(module, SubmissionFiles.Read(submissionPath, module.Names));
+    }
+
+    /// <summary>
+    /// Prepares a submission from its files as <see cref="SubmissionFiles.Read"/> read them. Nothing in those bytes
+    /// makes this throw: a notebook that cannot be read is <see cref="SubmissionStatus.UnreadableNotebook"/> with the
+    /// reason, and the others are prepared as usual.
+    /// </summary>
+    /// <param name="module">The instructor's source notebooks.</param>
+    /// <param name="files">The submission's notebooks.</param>
+    /// <returns>The prepared submission.</returns>
+    public static PreparedSubmission Prepare(ModuleNotebooks module, SubmissionFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(files);
         // A notebook is recognised by the grade_ids only it has: every notebook shares "setup".
         var idsOf = module.Sources.ToDictionary(s => s.Name, s => ModuleNotebooks.AllGradeIds(s.Source));
         var notebooks = module.Sources.Select(s =>
         {
             var own = idsOf[s.Name].Where(id => idsOf.All(o => o.Key == s.Name || !o.Value.Contains(id))).ToHashSet();
-            return PrepareOne(submissionPath, s.Name, s.Source, own.Count > 0 ? own : idsOf[s.Name]);
+            var file = files.Notebooks.FirstOrDefault(f => f.Name == s.Name) ?? SubmittedFile.Missing(s.Name);
+            return PrepareOne(file, s.Source, own.Count > 0 ? own : idsOf[s.Name]);
         }).ToArray();
         var gradeIds = module.Sources.SelectMany(s => ModuleNotebooks.GradedCells(s.Source)).Distinct()
             .ToDictionary(id => id, id => module.NotebookOf(id)!, StringComparer.Ordinal);
-        return new PreparedSubmission(SubmissionGrader.StudentIdOf(submissionPath), notebooks, gradeIds);
+        return new PreparedSubmission(SubmissionGrader.StudentIdOf(files.Path), notebooks, gradeIds);
     }
 
     /// <summary>Prepares a submission into <paramref name="intoDirectory"/>: the restored notebooks and a manifest.</summary>
@@ -97,24 +113,35 @@ public static class SubmissionPreparation
         return prepared with { Notebooks = notebooks };
     }
 
-    private static PreparedNotebook PrepareOne(string submissionPath, string name, Notebook source, IReadOnlySet<string> ownGradeIds)
+    private static PreparedNotebook PrepareOne(SubmittedFile file, Notebook source, IReadOnlySet<string> ownGradeIds)
     {
-        string? path = Directory.Exists(submissionPath)
-            ? Path.Combine(submissionPath, name)
-            : Path.GetFileName(submissionPath) == name ? submissionPath : null;
-        if (path is null || !File.Exists(path))
+        string name = file.Name;
+        switch (file.Status)
         {
-            return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission."], false);
+            case SubmittedFileStatus.Missing:
+                return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission."], false);
+            case SubmittedFileStatus.Refused:
+                return Unreadable(name, file.Reason ?? "it was not read");
         }
 
         Notebook submitted;
         try
         {
-            submitted = NotebookFile.Load(path);
+            submitted = NotebookFile.Parse(name, file.Content);
         }
         catch (NotebookFormatException e)
         {
-            return new PreparedNotebook(name, SubmissionStatus.UnreadableNotebook, [$"{name} is not a readable notebook: {e.Message}"], false);
+            // The reason without the file (the line names the notebook): "cell 3: 'source' must be ...".
+            return Unreadable(name, e.CellNumber is int cell ? $"cell {cell}: {e.Reason}" : e.Reason);
+        }
+
+        // Read leniently, a grade_id that is a number would be no grade_id: the cell would be taken for another.
+        for (int i = 0; i < submitted.Cells.Count; i++)
+        {
+            if (NbgraderMetadata.TypeProblem(submitted.Cells[i]) is string problem)
+            {
+                return Unreadable(name, $"cell {i + 1}: {problem}");
+            }
         }
 
         if (submitted.Cells.Count == 0)
@@ -133,4 +160,7 @@ public static class SubmissionPreparation
             Notebook = restored.Notebook,
         };
     }
+
+    private static PreparedNotebook Unreadable(string name, string reason) =>
+        new(name, SubmissionStatus.UnreadableNotebook, [$"{name} is not a readable notebook: {reason}"], false);
 }

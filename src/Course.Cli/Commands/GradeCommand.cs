@@ -55,6 +55,12 @@ public static class GradeCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            if (OptionNameClash.Find(parse, Directory.GetCurrentDirectory()) is { } clash)
+            {
+                await stderr.WriteLineAsync(clash.Message("course grade"));
+                return 2;
+            }
+
             int seconds = parse.GetValue(timeout), megabytes = parse.GetValue(memory), parallel = parse.GetValue(jobs);
             if (seconds < 1 || megabytes < 64 || parallel < 1)
             {
@@ -71,7 +77,8 @@ public static class GradeCommand
 
             string[] given = parse.GetValue(submissions) ?? [];
             string[] paths = given.Length > 0 ? given : Samples();
-            var missing = paths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToArray();
+            // Not followed: a dangling link is graded as a refused submission rather than stopping the class.
+            var missing = paths.Where(p => !SubmissionFiles.Exists(p)).ToArray();
             if (missing.Length > 0)
             {
                 // Escaped: a name that is not UTF-8 arrives here (its bytes read as U+FFFD), and names may hold control characters.
@@ -116,7 +123,7 @@ public static class GradeCommand
                 Sandbox = sandbox.Sandbox,
                 UnsandboxedReason = sandbox.Reason,
                 Warnings = stderr,
-                Fingerprint = path => SubmissionHash.Of(path),
+                Fingerprint = path => SubmissionHash.Of(module, path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {

@@ -31,7 +31,10 @@ public static class SubmissionStatus
     /// <summary>One or more of the module's notebooks were not in the submission.</summary>
     public const string MissingNotebooks = "missing notebooks";
 
-    /// <summary>A notebook file could not be read as a notebook (not JSON, not nbformat).</summary>
+    /// <summary>
+    /// A notebook file could not be read as a notebook (not JSON, not nbformat, over a limit), or was not read at all:
+    /// a link, a named pipe, a device, a socket or a folder in its place, or a file too large. The reason says which.
+    /// </summary>
     public const string UnreadableNotebook = "unreadable notebook";
 
     /// <summary>A notebook had no cells.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Notebooks.Model;
 
@@ -76,6 +77,58 @@ public sealed record NbgraderMetadata
             Checksum = nbgrader["checksum"] is JsonValue sum && sum.TryGetValue(out string? checksum) ? checksum : null,
         };
     }
+
+    /// <summary>
+    /// What is wrong with the types in a cell's <c>metadata.nbgrader</c>, or null when nothing is: it must be an
+    /// object; <c>grade_id</c>, <c>checksum</c> and <c>cell_type</c> strings; the flags booleans; <c>points</c> and
+    /// <c>schema_version</c> numbers. <see cref="Read"/> takes a mistyped field as absent; a grader that must not
+    /// guess what a submitted cell is refuses the notebook instead.
+    /// </summary>
+    /// <param name="cell">The cell.</param>
+    /// <returns>The problem, naming the field and the type it has, or null.</returns>
+    public static string? TypeProblem(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (JsonProperties.GetObject(cell.Json, "metadata") is not JsonObject metadata || !metadata.TryGetPropertyValue(Key, out JsonNode? node))
+        {
+            return null;
+        }
+
+        if (node is not JsonObject nbgrader)
+        {
+            return $"metadata.nbgrader must be an object, not {KindOf(node)}";
+        }
+
+        foreach (var (field, expected) in FieldKinds)
+        {
+            if (nbgrader.TryGetPropertyValue(field, out JsonNode? value) && !expected.Contains(value?.GetValueKind() ?? JsonValueKind.Null))
+            {
+                return $"metadata.nbgrader.{field} must be {KindOf(expected[0])}, not {KindOf(value)}";
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (string Field, JsonValueKind[] Kinds)[] FieldKinds =
+    [
+        ("grade_id", [JsonValueKind.String]), ("checksum", [JsonValueKind.String]), ("cell_type", [JsonValueKind.String]),
+        ("solution", [JsonValueKind.True, JsonValueKind.False]), ("grade", [JsonValueKind.True, JsonValueKind.False]),
+        ("locked", [JsonValueKind.True, JsonValueKind.False]), ("task", [JsonValueKind.True, JsonValueKind.False]),
+        ("points", [JsonValueKind.Number]), ("schema_version", [JsonValueKind.Number]),
+    ];
+
+    private static string KindOf(JsonNode? node) => KindOf(node?.GetValueKind() ?? JsonValueKind.Null);
+
+    private static string KindOf(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "null",
+    };
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue(out bool flag) && flag;
 

@@ -20,7 +20,7 @@ public static class DibReader
     public static Notebook Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return NotebookFile.ParseFile(path, Parse);
+        return NotebookFile.ParseFile(path, content => Parse(NotebookEncoding.ToText(content)));
     }
 
     /// <summary>Parses <c>.dib</c> text.</summary>
@@ -106,16 +106,8 @@ public static class DibReader
 
     private static void ApplyMeta(Notebook notebook, string text, int cellNumber, HashSet<string> extraKernelNames)
     {
-        JsonObject meta;
-        try
-        {
-            meta = JsonNode.Parse(text) as JsonObject
-                ?? throw new NotebookFormatException(null, cellNumber, "the #!meta cell must hold a JSON object");
-        }
-        catch (JsonException error)
-        {
-            throw new NotebookFormatException(null, cellNumber, $"the #!meta cell is not valid JSON ({error.Message})", error);
-        }
+        JsonObject meta = StrictJson.Parse(NotebookEncoding.FromText(text), cellNumber, "the #!meta cell") as JsonObject
+            ?? throw new NotebookFormatException(null, cellNumber, "the #!meta cell must hold a JSON object");
 
         // .dib keeps in #!meta what .ipynb keeps in metadata.polyglot_notebook.
         JsonObject polyglot = (JsonObject)notebook.Metadata["polyglot_notebook"]!;

@@ -22,17 +22,43 @@ public static class NotebookFile
         {
             ".ipynb" => IpynbReader.Read(path),
             ".dib" => DibReader.Read(path),
-            var other => throw new NotebookFormatException(path, null,
-                $"unsupported file type '{(other.Length == 0 ? "(none)" : other)}' (the engine reads .ipynb and .dib)"),
+            var other => throw Unsupported(path, other),
         };
     }
 
-    /// <summary>Reads a file's text, turning every I/O failure into a <see cref="NotebookFormatException"/> naming the file.</summary>
-    internal static string ReadText(string path)
+    /// <summary>
+    /// Parses a notebook file's bytes, read elsewhere (the autograder reads a submission's files itself, without
+    /// following links, and hands over only their bytes).
+    /// </summary>
+    /// <param name="fileName">The file's name: its extension chooses the format, and errors name it.</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <returns>The notebook.</returns>
+    /// <exception cref="NotebookFormatException">The name has another extension, or the bytes are not a valid notebook
+    /// (see <see cref="IpynbReader.Parse(ReadOnlySpan{byte})"/>); the exception names <paramref name="fileName"/>.</exception>
+    public static Notebook Parse(string fileName, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        try
+        {
+            return Path.GetExtension(fileName).ToLowerInvariant() switch
+            {
+                ".ipynb" => IpynbReader.Parse(content),
+                ".dib" => DibReader.Parse(NotebookEncoding.ToText(content)),
+                var other => throw Unsupported(fileName, other),
+            };
+        }
+        catch (NotebookFormatException error) when (error.FilePath is null)
+        {
+            throw error.WithFile(fileName);
+        }
+    }
+
+    /// <summary>Reads a file's bytes, turning every I/O failure into a <see cref="NotebookFormatException"/> naming the file.</summary>
+    internal static byte[] ReadBytes(string path)
     {
         try
         {
-            return File.ReadAllText(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -49,16 +75,19 @@ public static class NotebookFile
     }
 
     /// <summary>Reads <paramref name="path"/> and parses it, naming the file in any format error the parser raises.</summary>
-    internal static Notebook ParseFile(string path, Func<string, Notebook> parse)
+    internal static Notebook ParseFile(string path, Func<byte[], Notebook> parse)
     {
-        string text = ReadText(path);
+        byte[] content = ReadBytes(path);
         try
         {
-            return parse(text);
+            return parse(content);
         }
         catch (NotebookFormatException error) when (error.FilePath is null)
         {
             throw error.WithFile(path);
         }
     }
+
+    private static NotebookFormatException Unsupported(string path, string extension) =>
+        new(path, null, $"unsupported file type '{(extension.Length == 0 ? "(none)" : StrictJson.Excerpt(extension))}' (the engine reads .ipynb and .dib)");
 }
