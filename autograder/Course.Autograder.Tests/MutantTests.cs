@@ -74,6 +74,27 @@ public sealed class MutantTests
     }
 
     [Fact]
+    public void A_loader_that_scans_the_whole_index_list_for_every_batch_fails_the_epoch_scaling_check()
+    {
+        var impl = new Implementation { DataLoader = ScanningLoader };
+
+        var result = Run("dataloader-epoch-scaling", impl);
+
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+        Assert.Contains("grow about linearly", result.Message);
+        Assert.Equal(CheckStatus.Passed, Run("dataloader-each-once", impl).Status);
+    }
+
+    [Fact]
+    public void A_loader_whose_work_per_batch_is_constant_passes_the_epoch_scaling_check_with_its_growth_reported()
+    {
+        var result = Run("dataloader-epoch-scaling", new Implementation { DataLoader = (dataset, s) => Loader(dataset, s, FisherYates) });
+
+        Assert.True(result.Status == CheckStatus.Passed, $"{result.Status}: {result.Message}");
+        Assert.InRange(result.Measured ?? 0, 4, 50);
+    }
+
+    [Fact]
     public void A_shuffle_that_swaps_each_position_with_any_position_fails_the_uniformity_check_only()
     {
         var impl = new Implementation { DataLoader = (dataset, s) => Loader(dataset, s, SwapWithAny) };
@@ -182,6 +203,25 @@ public sealed class MutantTests
     }
 
     private static CheckResult Run(string id, Implementation impl) => SpecRunner.RunOne(ModuleSpecs.All.Single(s => s.Id == id), impl);
+
+    // Finds each batch's indices by scanning the whole shuffled order: O(n) per batch, O(n^2 / B) per epoch.
+    private static LoaderUnderTest ScanningLoader(Dataset<Tensor[]> dataset, LoaderSettings s)
+    {
+        var random = new Random(s.Seed);
+        int count = (dataset.Count + s.BatchSize - 1) / s.BatchSize;
+        IEnumerable<Tensor[]> Epoch()
+        {
+            int[] order = FisherYates(dataset.Count, random);
+            for (int b = 0; b < count; b++)
+            {
+                int batch = b;
+                var samples = order.Where((_, i) => i / s.BatchSize == batch).Select(i => dataset[i]).ToList();
+                yield return Collate.Stack(samples).ToArray();
+            }
+        }
+
+        return new LoaderUnderTest(() => count, new Replayable(Epoch));
+    }
 
     private static LoaderUnderTest Loader(Dataset<Tensor[]> dataset, LoaderSettings s, Func<int, Random, int[]> order)
     {

@@ -58,10 +58,32 @@ internal sealed class RunnerService(ObjectHost host)
             "collate.each" => Outputs(CollateEach(call), payload),
             "enumerable.drain" => Outputs(InProcessWorld.DrainHere(host.Handles.Get<IEnumerable<IReadOnlyList<Tensor>>>(Json.Long(call.Body, "ref")), () => TimeSpan.Zero).Outputs, payload),
             "loader.count" => new JsonObject { ["count"] = host.Handles.Get<LoaderUnderTest>(Json.Long(call.Body, "ref")).Count() },
-            "synthetic" => new JsonObject { ["dataset"] = host.WriteRef(new CountingDataset(Json.Int(call.Body, "count"), Json.Int(call.Body, "features")), "dataset") },
+            "synthetic" => new JsonObject { ["dataset"] = host.WriteRef(Synthetic(call.Body), "dataset") },
+            "gc.collect" => Collect(),
             _ => throw new BoundaryProtocolException($"The runner has no operation '{call.Operation}'."),
         };
         return new BoundaryReply(body, payload.ToMemory());
+    }
+
+    // At most a million made-up samples: the checks ask for tens of thousands; more is a hostile parent's request.
+    private static CountingDataset Synthetic(JsonObject body)
+    {
+        int count = Json.Int(body, "count"), features = Json.Int(body, "features");
+        bool prebuilt = body["prebuilt"] is not null && Json.Bool(body, "prebuilt");
+        if (count is < 0 or > 1_000_000 || features is < 1 or > 4096)
+        {
+            throw new BoundaryProtocolException($"A made-up dataset of {count} samples of {features} values is outside what the checks ask for.");
+        }
+
+        return new CountingDataset(count, features, prebuilt);
+    }
+
+    private static JsonObject Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return new JsonObject();
     }
 
     private JsonObject TensorDataset(BoundaryCall call)

@@ -66,13 +66,17 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     }
 
     /// <inheritdoc />
-    public Dataset<Tensor[]> Synthetic(int count, int features) =>
-        host.ReadRef<Dataset<Tensor[]>>(host.Call("synthetic", new JsonObject { ["count"] = count, ["features"] = features }).Body["dataset"]);
+    public Dataset<Tensor[]> Synthetic(int count, int features, bool prebuilt = false) =>
+        host.ReadRef<Dataset<Tensor[]>>(host.Call("synthetic", new JsonObject { ["count"] = count, ["features"] = features, ["prebuilt"] = prebuilt }).Body["dataset"]);
+
+    /// <inheritdoc />
+    public void Settle() => host.Call("gc.collect", new JsonObject());
 
     /// <inheritdoc />
     public TimeSpan StudentCpu(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        Settle();
         TimeSpan start = meter.Cpu();
         action();
         return meter.Cpu() - start;
@@ -132,6 +136,7 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     // (at most one per tensor of the batches it reports, with forwardedPerTensor), and what the call says it made.
     private TimedRun Timed(string operation, JsonObject body, bool forwardedPerTensor)
     {
+        Settle();
         var before = forwarding?.Counts() ?? default;
         TimeSpan start = meter.Cpu();
         BoundaryReply reply = host.Call(operation, body);

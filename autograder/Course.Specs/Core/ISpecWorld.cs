@@ -34,8 +34,15 @@ public interface ISpecWorld
     /// </summary>
     /// <param name="count">The number of samples.</param>
     /// <param name="features">Values per sample's feature tensor.</param>
+    /// <param name="prebuilt">Whether every read hands out samples built in advance (a read then allocates nothing).</param>
     /// <returns>The dataset.</returns>
-    Dataset<Tensor[]> Synthetic(int count, int features);
+    Dataset<Tensor[]> Synthetic(int count, int features, bool prebuilt = false);
+
+    /// <summary>
+    /// Collects garbage where the code under test runs, before timed work: a collection owed by the last run's garbage
+    /// is then not billed to the next one.
+    /// </summary>
+    void Settle();
 
     /// <summary>
     /// The CPU time the code under test used while <paramref name="action"/> ran: what complexity and time budgets

@@ -30,7 +30,15 @@ public sealed class InProcessWorld : ISpecWorld
     public Tensor Refresh(Tensor tensor) => tensor;
 
     /// <inheritdoc />
-    public Dataset<Tensor[]> Synthetic(int count, int features) => new Doubles.CountingDataset(count, features);
+    public Dataset<Tensor[]> Synthetic(int count, int features, bool prebuilt = false) => new Doubles.CountingDataset(count, features, prebuilt);
+
+    /// <inheritdoc />
+    public void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
 
     /// <inheritdoc />
     public TimeSpan StudentCpu(Action action)

@@ -31,11 +31,13 @@ public static class SpecRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         Exception? error = null;
+        double? measured = null;
         var clock = Stopwatch.StartNew();
         // A thread of its own, so that an infinite loop in student code costs this check, not the run.
         // A background thread: if it never returns, it cannot keep the process alive.
         var thread = new Thread(() =>
         {
+            _ = Timing.TakeLastMeasurement();
             try
             {
                 spec.Body(implementation);
@@ -44,6 +46,8 @@ public static class SpecRunner
             {
                 error = e;
             }
+
+            measured = Timing.TakeLastMeasurement();
         }, maxStackSize: 16 * 1024 * 1024)
         {
             IsBackground = true,
@@ -60,7 +64,7 @@ public static class SpecRunner
 
         return error switch
         {
-            null => new CheckResult(spec, CheckStatus.Passed, "", clock.Elapsed),
+            null => new CheckResult(spec, CheckStatus.Passed, "", clock.Elapsed) { Measured = measured },
             SpecFailure f => new CheckResult(spec, CheckStatus.Failed, f.Message, clock.Elapsed) { Measured = f.Measured },
             MissingExerciseException m => new CheckResult(spec, CheckStatus.Missing, m.Message, clock.Elapsed),
             _ when Unwrap(error) is NotImplementedException n => new CheckResult(spec, CheckStatus.NotImplemented,

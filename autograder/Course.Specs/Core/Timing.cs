@@ -19,6 +19,21 @@ public static class Timing
     /// </summary>
     public const int Attempts = 3;
 
+    [ThreadStatic]
+    private static double? t_lastMeasurement;
+
+    /// <summary>
+    /// The ratio or growth the last budget or scaling check measured on this thread, passed or not, and forgets it:
+    /// what a check reports beside its verdict, so that a grade's margin can be seen (and its steadiness measured).
+    /// </summary>
+    /// <returns>The measurement, or null when none was made since the last call.</returns>
+    public static double? TakeLastMeasurement()
+    {
+        double? last = t_lastMeasurement;
+        t_lastMeasurement = null;
+        return last;
+    }
+
     /// <summary>The median seconds of <paramref name="student"/> and of <paramref name="reference"/>, measured alternately.</summary>
     /// <param name="student">The code under test.</param>
     /// <param name="reference">The reference code doing the same work.</param>
@@ -123,6 +138,7 @@ public static class Timing
             }
         }
 
+        t_lastMeasurement = ratio;
         if (ratio > budget)
         {
             throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
@@ -177,6 +193,7 @@ public static class Timing
         // in the larger one raises it, so the best of several attempts would let quadratic code through.
         var (large, small) = Interleaved(() => measure(factor * size), () => measure(size));
         double growth = large / Math.Max(small, 1e-9);
+        t_lastMeasurement = growth;
         if (growth > limit)
         {
             throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
