@@ -103,7 +103,10 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 ? MissingReason(notebooks.FirstOrDefault(n => n.Name == notebook), result.Message)
                 : result.Message;
             var outcome = new CheckOutcome(spec.Id, spec.GradeId, notebook, spec.Title, spec.Points, result.Score,
-                StatusName(result.Status), message, spec.Hint, spec.Hidden, result.Measured);
+                StatusName(result.Status), message, spec.Hint, spec.Hidden, result.Measured)
+            {
+                Seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
+            };
             outcomes.Add(outcome);
             OnCheck?.Invoke(outcome);
         }

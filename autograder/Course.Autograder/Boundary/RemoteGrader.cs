@@ -72,7 +72,15 @@ public static class RemoteGrader
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var meter = new ProcessTreeMeter(session.Process.Id);
-        var service = new ParentService(meter) { OnProgress = doing => session.Activity = doing };
+        TimeSpan? firstCell = null;
+        var service = new ParentService(meter)
+        {
+            OnProgress = doing =>
+            {
+                firstCell ??= clock.Elapsed;
+                session.Activity = doing;
+            },
+        };
         using var channel = new BoundaryChannel(session.Process.StandardOutput.BaseStream, session.Process.StandardInput.BaseStream, service.Serve, "the grading runner");
         service.Host.Channel = channel;
         channel.Start();
@@ -81,6 +89,7 @@ public static class RemoteGrader
         // The report, or the runner's end, or the time's.
         await Task.WhenAny(service.Ready, channel.Completion, Task.Delay(Timeout.Infinite, session.Stopping)).ConfigureAwait(false);
         RunnerReport report = service.Ready.IsCompletedSuccessfully ? await service.Ready.ConfigureAwait(false) : new RunnerReport([], new HashSet<Exercise>());
+        TimeSpan ready = clock.Elapsed;
         if (!service.Ready.IsCompletedSuccessfully)
         {
             session.RunnerEndedEarly = true;
@@ -110,7 +119,16 @@ public static class RemoteGrader
         }
 
         var (status, reason) = problems.Verdict();
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds);
+        TimeSpan started = firstCell ?? ready;
+        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds)
+        {
+            Phases = new Dictionary<string, double>
+            {
+                ["start"] = Math.Round(started.TotalSeconds, 3),
+                ["notebooks"] = Math.Round((ready - started).TotalSeconds, 3),
+                ["checks"] = Math.Round((clock.Elapsed - ready).TotalSeconds, 3),
+            },
+        };
     }
 
     private static List<NotebookOutcome> Notebooks(

@@ -14,4 +14,8 @@ namespace Course.Grading.Results;
 /// <param name="Measured">A measured figure behind the result, such as a time ratio.</param>
 public sealed record CheckOutcome(
     string Id, string GradeId, string Notebook, string Title, double Points, double Score,
-    string Status, string Message, string Hint, bool Hidden, double? Measured);
+    string Status, string Message, string Hint, bool Hidden, double? Measured)
+{
+    /// <summary>Wall seconds the check took, when it ran: where grading time goes (never part of the score).</summary>
+    public double? Seconds { get; init; }
+}

@@ -15,6 +15,13 @@ public sealed record SubmissionResult(
     /// <summary>The status of a submission whose grading ran to the end.</summary>
     public const string Graded = SubmissionStatus.Graded;
 
+    /// <summary>
+    /// Where the grading time went, in seconds by phase (<c>start</c>: the runner's start until it ran its first cell;
+    /// <c>notebooks</c>: the notebooks; <c>checks</c>: every check), when the grader measured it: for the instructor
+    /// and the grading benchmark, never for the score.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? Phases { get; init; }
+
     /// <summary>Points earned.</summary>
     public double Score => Checks.Sum(c => c.Score);
 
