@@ -78,7 +78,9 @@ public static class ExceptionCodec
         var types = new JsonArray();
         for (Type? type = exception.GetType(); type is not null && types.Count < MaxTypes; type = type.BaseType)
         {
-            types.Add(type.FullName ?? type.Name);
+            // A student's generic type can have a name of any length: cut, as the reader would drop it whole.
+            string name = type.FullName ?? type.Name;
+            types.Add(name.Length > MaxTypeNameLength ? name[..MaxTypeNameLength] : name);
         }
 
         var description = new JsonObject
