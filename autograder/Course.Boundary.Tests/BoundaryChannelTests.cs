@@ -338,6 +338,21 @@ public sealed class BoundaryChannelTests
     }
 
     [Fact]
+    public void Dispose_ends_a_call_queued_behind_a_write_the_peer_does_not_read()
+    {
+        using var peer = new RawPeer();
+        // More than a pipe holds: this write blocks, holding the channel's write gate, as long as nobody reads.
+        var blocked = Within.Start(() => peer.Channel.Call("big", new JsonObject { ["s"] = new string('x', 1 << 20) }));
+        Thread.Sleep(300);
+        Assert.False(blocked.IsCompleted, "The write should block on a full pipe.");
+        var queued = Within.Start(() => peer.Channel.Call("small", []));
+
+        peer.Channel.Dispose();
+
+        Assert.Contains("was closed", Within.Ended<BoundaryProtocolException>(queued).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_call_to_a_peer_that_stopped_reading_throws_a_protocol_exception()
     {
         using var peer = new RawPeer();

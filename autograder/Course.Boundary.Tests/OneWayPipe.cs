@@ -22,9 +22,7 @@ internal sealed class OneWayPipe : IDisposable
     /// <summary>The reading end.</summary>
     public Stream Reader { get; }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        Reader.Dispose();
-    }
+    // Both ends at once: disposing an end blocks while a thread reads or writes through it, until the other end
+    // goes (which ends that read or write), and a test may leave either end blocked.
+    public void Dispose() => Parallel.Invoke(_writer.Dispose, Reader.Dispose);
 }

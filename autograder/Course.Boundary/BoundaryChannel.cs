@@ -38,6 +38,8 @@ public sealed class BoundaryChannel : IDisposable
     private readonly Stream _output;
     private readonly Func<BoundaryCall, BoundaryReply> _handler;
     private readonly string _peer;
+    private static readonly TimeSpan WriteGatePoll = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _writeGate = new();
     private readonly ConcurrentDictionary<long, Mailbox<Frame?>> _pending = new();
     private readonly Mailbox<Action> _work = new();
@@ -242,20 +244,28 @@ public sealed class BoundaryChannel : IDisposable
     // ends the channel, since a frame may be cut in the middle and the peer is gone or not reading.
     private void Send(Frame frame)
     {
-        ThrowIfClosed();
-        lock (_writeGate)
+        // A write blocks while the peer does not read (a full pipe) and holds the gate meanwhile: the threads queued
+        // behind it look up now and then, so that closing the channel ends their wait too. (The blocked write itself
+        // ends only when the pipe does.)
+        while (!_writeGate.TryEnter(WriteGatePoll))
         {
             ThrowIfClosed();
-            try
-            {
-                FrameCodec.Write(_output, frame);
-            }
-            catch (Exception error) when (error is not BoundaryProtocolException)
-            {
-                Close(new BoundaryProtocolException($"Could not write to {_peer}: {error.Message}", error));
-                ThrowIfClosed();
-                throw;
-            }
+        }
+
+        try
+        {
+            ThrowIfClosed();
+            FrameCodec.Write(_output, frame);
+        }
+        catch (Exception error) when (error is not BoundaryProtocolException)
+        {
+            Close(new BoundaryProtocolException($"Could not write to {_peer}: {error.Message}", error));
+            ThrowIfClosed();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Exit();
         }
     }
 
