@@ -13,10 +13,24 @@ namespace Course.Boundary;
 /// serve the read, as an in-process call would, and a background thread of the student's (a prefetcher) is served
 /// by a thread of its own.</para>
 /// <para><b>A peer that breaks the protocol or goes away</b> ends the channel: every waiting call throws a
-/// <see cref="BoundaryProtocolException"/> naming why, and so does every later one.</para>
+/// <see cref="BoundaryProtocolException"/> naming why, and so does every later one. That covers a malformed frame,
+/// the end of the stream, a stream that fails to read or to write, and anything else the reader meets: nothing the
+/// peer sends can throw on a thread of this side's.</para>
+/// <para><b>What is ignored:</b> a result or failure for an id no call waits for (one never made, or already
+/// answered). It harms no call that waits, and a peer able to send it could as well answer wrongly; ignoring it keeps
+/// the rule simple: only a frame that cannot be read ends the channel.</para>
+/// <para><b>Limits:</b> at most <see cref="MaxConcurrentCalls"/> of the peer's calls are served at once, each on a
+/// thread of its own (callbacks run on the waiting threads and are not counted); a call beyond that is answered at
+/// once with a failure. A reply that breaks a frame limit (see <see cref="FrameCodec"/>) is answered with a failure
+/// saying so, and the channel stays open.</para>
+/// <para><see cref="Dispose"/> ends the channel as the peer's leaving does, but does not close the streams (the
+/// channel does not own them): the reader thread ends when the input does.</para>
 /// </remarks>
 public sealed class BoundaryChannel : IDisposable
 {
+    /// <summary>The most of the other side's calls served at once (each holds a thread); further ones fail at once.</summary>
+    public const int MaxConcurrentCalls = 64;
+
     [ThreadStatic]
     private static Stack<long>? t_serving;
 
@@ -24,12 +38,15 @@ public sealed class BoundaryChannel : IDisposable
     private readonly Stream _output;
     private readonly Func<BoundaryCall, BoundaryReply> _handler;
     private readonly string _peer;
+    private static readonly TimeSpan WriteGatePoll = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _writeGate = new();
     private readonly ConcurrentDictionary<long, Mailbox<Frame?>> _pending = new();
     private readonly Mailbox<Action> _work = new();
     private readonly Thread _reader;
     private long _nextId;
     private int _idleWorkers;
+    private int _busyWorkers;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Exception? _closed;
 
@@ -65,7 +82,10 @@ public sealed class BoundaryChannel : IDisposable
     /// <param name="payload">Binary data they refer to; null for none.</param>
     /// <returns>The result.</returns>
     /// <exception cref="BoundaryRemoteException">The operation failed on the other side.</exception>
-    /// <exception cref="BoundaryProtocolException">The channel ended.</exception>
+    /// <exception cref="BoundaryProtocolException">
+    /// The channel ended (before or while the call waited), or the call's frame breaks a limit of
+    /// <see cref="FrameCodec"/> (then it was not sent, and the channel stays open).
+    /// </exception>
     public BoundaryReply Call(string operation, JsonObject body, Payload? payload = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
@@ -104,7 +124,7 @@ public sealed class BoundaryChannel : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Ends the channel: every waiting call and every later one throws; the streams are left open.</summary>
     public void Dispose()
     {
         Close(new BoundaryProtocolException($"The channel to {_peer} was closed."));
@@ -115,7 +135,7 @@ public sealed class BoundaryChannel : IDisposable
     {
         try
         {
-            while (Read() is { } frame)
+            while (_closed is null && Read() is { } frame)
             {
                 if (frame.Kind == FrameKind.Call)
                 {
@@ -123,9 +143,24 @@ public sealed class BoundaryChannel : IDisposable
                     {
                         waiter.Add(frame);
                     }
+                    else if (Interlocked.Increment(ref _busyWorkers) > MaxConcurrentCalls)
+                    {
+                        Interlocked.Decrement(ref _busyWorkers);
+                        Refuse(frame);
+                    }
                     else
                     {
-                        Dispatch(() => Serve(frame));
+                        Dispatch(() =>
+                        {
+                            try
+                            {
+                                Serve(frame);
+                            }
+                            finally
+                            {
+                                Interlocked.Decrement(ref _busyWorkers);
+                            }
+                        });
                     }
                 }
                 else if (_pending.TryGetValue(frame.Id, out var inbox))
@@ -140,14 +175,26 @@ public sealed class BoundaryChannel : IDisposable
         {
             Close(error);
         }
-        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception error)
         {
+            // Whatever the reader meets ends the channel; it must never end the process (an unhandled exception on
+            // this thread would take the grading parent down with one runner).
             Close(new BoundaryProtocolException($"The channel to {_peer} failed: {error.Message}", error));
         }
     }
 
+    // Answered from the reader's thread, which is then not reading: a peer that does not read its input while it
+    // floods this side with calls only stops its own channel.
+    private void Refuse(Frame call)
+    {
+        var refusal = new BoundaryProtocolException(
+            $"The grading boundary serves at most {MaxConcurrentCalls} calls at once from {_peer}; this one came while that many were being served.");
+        TrySend(new Frame(call.Id, FrameKind.Failure, string.Empty, 0, ExceptionCodec.Describe(refusal), ReadOnlyMemory<byte>.Empty));
+    }
+
     private Frame? Read() => FrameCodec.Read(_input);
 
+    // Never throws: it runs on workers and on threads waiting in Call, where an exception would be the peer's doing.
     private void Serve(Frame call)
     {
         t_serving ??= new Stack<long>();
@@ -155,34 +202,70 @@ public sealed class BoundaryChannel : IDisposable
         Frame answer;
         try
         {
-            BoundaryReply reply = _handler(new BoundaryCall(call.Operation, call.Body, call.Payload));
+            BoundaryReply reply = _handler(new BoundaryCall(call.Operation, call.Body, call.Payload))
+                ?? throw new InvalidOperationException($"The handler of '{call.Operation}' returned no reply.");
             answer = new Frame(call.Id, FrameKind.Result, string.Empty, 0, reply.Body, reply.Payload);
         }
         catch (Exception error)
         {
-            answer = new Frame(call.Id, FrameKind.Failure, string.Empty, 0, ExceptionCodec.Describe(error), ReadOnlyMemory<byte>.Empty);
+            answer = Failure(call.Id, error);
         }
         finally
         {
             t_serving.Pop();
         }
 
-        try
+        if (TrySend(answer) is { } refused && _closed is null)
         {
-            Send(answer);
-        }
-        catch (Exception error) when (error is BoundaryProtocolException or IOException or ObjectDisposedException)
-        {
-            Close(error as BoundaryProtocolException ?? new BoundaryProtocolException($"Could not answer {_peer}: {error.Message}", error));
+            // The answer breaks a frame limit (a reply too large or too deep): the caller is told so, rather than
+            // left waiting for an answer that will never come.
+            TrySend(Failure(call.Id, new BoundaryProtocolException($"The answer to a call could not be sent: {refused.Message}", refused)));
         }
     }
 
+    private static Frame Failure(long id, Exception error) =>
+        new(id, FrameKind.Failure, string.Empty, 0, ExceptionCodec.Describe(error), ReadOnlyMemory<byte>.Empty);
+
+    // Sends a frame; null when it was sent, else why not (the channel is closed, or the frame breaks a limit).
+    private BoundaryProtocolException? TrySend(Frame frame)
+    {
+        try
+        {
+            Send(frame);
+            return null;
+        }
+        catch (BoundaryProtocolException error)
+        {
+            return error;
+        }
+    }
+
+    // A frame that breaks a limit is refused before a byte is written (the channel stays open); a stream that fails
+    // ends the channel, since a frame may be cut in the middle and the peer is gone or not reading.
     private void Send(Frame frame)
     {
-        ThrowIfClosed();
-        lock (_writeGate)
+        // A write blocks while the peer does not read (a full pipe) and holds the gate meanwhile: the threads queued
+        // behind it look up now and then, so that closing the channel ends their wait too. (The blocked write itself
+        // ends only when the pipe does.)
+        while (!_writeGate.TryEnter(WriteGatePoll))
         {
+            ThrowIfClosed();
+        }
+
+        try
+        {
+            ThrowIfClosed();
             FrameCodec.Write(_output, frame);
+        }
+        catch (Exception error) when (error is not BoundaryProtocolException)
+        {
+            Close(new BoundaryProtocolException($"Could not write to {_peer}: {error.Message}", error));
+            ThrowIfClosed();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Exit();
         }
     }
 

@@ -9,6 +9,12 @@ namespace Course.Boundary;
 /// a check expecting an <see cref="ArgumentException"/> sees one. Types from the student's code are never loaded;
 /// messages and depth are capped.
 /// </summary>
+/// <remarks>
+/// A description comes from the other side and may be anything: fields missing or of the wrong kind, thousands of
+/// types or inner exceptions, names that are not a type's. Reading one is bounded (<see cref="MaxMessageLength"/>,
+/// <see cref="MaxDepth"/>, <see cref="MaxTypes"/>, <see cref="MaxTypeNameLength"/>) and never throws: what cannot
+/// be understood becomes a plain <see cref="Exception"/> with the message.
+/// </remarks>
 public static class ExceptionCodec
 {
     /// <summary>The longest message carried; longer ones are cut.</summary>
@@ -16,6 +22,12 @@ public static class ExceptionCodec
 
     /// <summary>How many inner exceptions are carried.</summary>
     public const int MaxDepth = 8;
+
+    /// <summary>How many types of a chain are carried (an exception's chain is a handful).</summary>
+    public const int MaxTypes = 32;
+
+    /// <summary>The longest type name read; a longer one names no type.</summary>
+    public const int MaxTypeNameLength = 1_024;
 
     private static readonly Assembly[] Standard = [.. new[] { typeof(object).Assembly, typeof(InvalidDataException).Assembly, typeof(Uri).Assembly }.Distinct()];
 
@@ -31,18 +43,27 @@ public static class ExceptionCodec
     /// <summary>The message of a description, for the other side's exception.</summary>
     /// <param name="description">A description.</param>
     /// <returns>The message (empty when absent).</returns>
-    public static string MessageOf(JsonObject description) =>
-        description["message"] is JsonValue value && value.TryGetValue(out string? text) ? text : string.Empty;
+    public static string MessageOf(JsonObject description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return description["message"] is JsonValue value && value.TryGetValue(out string? text) ? Capped(text) : string.Empty;
+    }
 
     /// <summary>The type names of a description, most derived first.</summary>
     /// <param name="description">A description.</param>
-    /// <returns>The names.</returns>
-    public static IReadOnlyList<string> TypesOf(JsonObject description) =>
-        (description["types"] as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : string.Empty).Take(32).ToArray();
+    /// <returns>The names, at most <see cref="MaxTypes"/>; an entry that is not a string, or is longer than <see cref="MaxTypeNameLength"/>, is empty.</returns>
+    public static IReadOnlyList<string> TypesOf(JsonObject description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return (description["types"] as JsonArray ?? [])
+            .Take(MaxTypes)
+            .Select(n => n is JsonValue v && v.TryGetValue(out string? s) && s.Length <= MaxTypeNameLength ? s : string.Empty)
+            .ToArray();
+    }
 
     /// <summary>
     /// Rebuilds an exception: the most derived standard type of the chain that has a (message, inner) or (message)
-    /// constructor, with the message and the rebuilt inner exception.
+    /// constructor giving it exactly the message, with the rebuilt inner exception when that constructor takes one.
     /// </summary>
     /// <param name="description">A description.</param>
     /// <returns>The exception.</returns>
@@ -55,16 +76,17 @@ public static class ExceptionCodec
     private static JsonObject Describe(Exception exception, int depth)
     {
         var types = new JsonArray();
-        for (Type? type = exception.GetType(); type is not null && types.Count < 32; type = type.BaseType)
+        for (Type? type = exception.GetType(); type is not null && types.Count < MaxTypes; type = type.BaseType)
         {
-            types.Add(type.FullName ?? type.Name);
+            // A student's generic type can have a name of any length: cut, as the reader would drop it whole.
+            string name = type.FullName ?? type.Name;
+            types.Add(name.Length > MaxTypeNameLength ? name[..MaxTypeNameLength] : name);
         }
 
-        string message = exception.Message;
         var description = new JsonObject
         {
             ["types"] = types,
-            ["message"] = message.Length > MaxMessageLength ? message[..MaxMessageLength] + " …" : message,
+            ["message"] = Capped(MessageOf(exception)),
         };
         if (exception.InnerException is { } inner && depth < MaxDepth)
         {
@@ -77,11 +99,6 @@ public static class ExceptionCodec
     private static Exception Rebuild(JsonObject description, int depth)
     {
         string message = MessageOf(description);
-        if (message.Length > MaxMessageLength)
-        {
-            message = message[..MaxMessageLength] + " …";
-        }
-
         Exception? inner = depth < MaxDepth && description["inner"] is JsonObject innerDescription ? Rebuild(innerDescription, depth + 1) : null;
         foreach (string name in TypesOf(description))
         {
@@ -90,28 +107,64 @@ public static class ExceptionCodec
                 continue;
             }
 
-            ConstructorInfo? withInner = type.GetConstructor([typeof(string), typeof(Exception)]);
-            // (string) is the parameter's name, not the message, for these two.
-            ConstructorInfo? plain = type == typeof(ArgumentNullException) || type == typeof(ArgumentOutOfRangeException)
-                ? null
-                : type.GetConstructor([typeof(string)]);
-            if (withInner is not null && (inner is not null || plain is null))
+            // A constructor whose string is not the message (ArgumentNullException's parameter name,
+            // ObjectDisposedException's object name, TypeInitializationException's type name) shows in the message
+            // it makes: such a constructor is passed over, and so is one that throws.
+            if (Construct(type, [typeof(string), typeof(Exception)], [message, inner], message) is { } withInner)
             {
-                return (Exception)withInner.Invoke([message, inner]);
+                return withInner;
             }
 
-            if (plain is not null)
+            if (Construct(type, [typeof(string)], [message], message) is { } plain)
             {
-                return (Exception)plain.Invoke([message]);
+                return plain;
             }
         }
 
         return new Exception(message, inner);
     }
 
-    // Only public exception types of the framework: a name from the other side never loads anything else.
+    private static Exception? Construct(Type type, Type[] parameters, object?[] arguments, string message)
+    {
+        if (type.GetConstructor(parameters) is not { } constructor)
+        {
+            return null;
+        }
+
+        try
+        {
+            return constructor.Invoke(arguments) is Exception made && made.Message == message ? made : null;
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
+    }
+
+    // An exception's message is the student's code when it overrides Message, and may throw.
+    private static string MessageOf(Exception exception)
+    {
+        try
+        {
+            return exception.Message ?? string.Empty;
+        }
+        catch (Exception error)
+        {
+            return $"(the exception's message could not be read: {error.GetType().Name})";
+        }
+    }
+
+    private static string Capped(string message) => message.Length > MaxMessageLength ? message[..MaxMessageLength] + " …" : message;
+
+    // Only public exception types of the framework, named plainly (Namespace.Type or Namespace.Outer+Nested): a name
+    // from the other side never loads anything else, as an assembly-qualified or generic name could make it do.
     private static Type? StandardType(string name)
     {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+'))
+        {
+            return null;
+        }
+
         foreach (Assembly assembly in Standard)
         {
             if (assembly.GetType(name, throwOnError: false) is { IsPublic: true } type && typeof(Exception).IsAssignableFrom(type) && !type.IsAbstract)

@@ -25,6 +25,9 @@ public sealed class ObjectHost
     /// <summary>The largest tensor accepted (values), so a hostile peer cannot make the other side allocate without bound.</summary>
     public const long MaxTensorValues = 32L << 20;
 
+    /// <summary>The most tensors one value may hold (a batch of samples holds a few hundred).</summary>
+    public const int MaxTensorsPerValue = 1 << 16;
+
     /// <summary>The most dimensions a tensor may have.</summary>
     public const int MaxRank = 8;
 
@@ -120,13 +123,22 @@ public sealed class ObjectHost
     /// <param name="node">The JSON value.</param>
     /// <param name="payload">The frame's payload.</param>
     /// <returns>The tensors.</returns>
-    /// <exception cref="BoundaryProtocolException">The value or a record is malformed or too large.</exception>
+    /// <exception cref="BoundaryProtocolException">
+    /// The value or a record is malformed or too large: more than <see cref="MaxTensorsPerValue"/> tensors, a tensor
+    /// of more than <see cref="MaxRank"/> dimensions or <see cref="MaxTensorValues"/> values, records outside the payload.
+    /// </exception>
     public Tensor[] ReadTensors(JsonNode? node, ReadOnlyMemory<byte> payload)
     {
         JsonObject value = Json.AsObject(node, "tensors");
         long start = Json.Long(value, "b");
         int count = Json.Int(value, "k");
-        // A record is at least 12 bytes: the count cannot promise more tensors than the payload could hold.
+        // Checked before the array is made. A record is at least 12 bytes, but a tensor read costs far more than
+        // its record (objects, arrays): a frame full of empty records would make millions of them, hence the limit.
+        if (count > MaxTensorsPerValue)
+        {
+            throw new BoundaryProtocolException($"A value of {count:N0} tensors came; at most {MaxTensorsPerValue:N0} are read at once.");
+        }
+
         if (start < 0 || start > payload.Length || count < 0 || count > (payload.Length - start) / 12)
         {
             throw new BoundaryProtocolException($"{count:N0} tensors at byte {start:N0} do not fit the frame's {payload.Length:N0}-byte payload.");

@@ -40,7 +40,10 @@ internal static class TensorRecords
     /// <param name="payload">A received frame's payload.</param>
     /// <param name="offset">Where the record starts; moved past it.</param>
     /// <returns>The tensor and the writer's handle of it.</returns>
-    /// <exception cref="BoundaryProtocolException">The record is malformed, too large or outside the payload.</exception>
+    /// <exception cref="BoundaryProtocolException">
+    /// The record is malformed (a rank outside 0 to <see cref="ObjectHost.MaxRank"/>, a negative size), too large (the
+    /// product of its non-zero sizes above <see cref="ObjectHost.MaxTensorValues"/>) or outside the payload.
+    /// </exception>
     public static (Tensor Tensor, long Handle) Read(ReadOnlySpan<byte> payload, ref int offset)
     {
         int rank = Int32(payload, offset, "a tensor's rank");
@@ -50,24 +53,31 @@ internal static class TensorRecords
         }
 
         var shape = new int[rank];
-        long length = 1;
+        // The product of the sizes that are not zero is held to the limit, not the size alone: [huge, huge, 0] holds
+        // no value, but the tensor's own check of its shape overflows on it (and throws an ArgumentException).
+        long nonZero = 1;
+        bool empty = false;
         for (int d = 0; d < rank; d++)
         {
             shape[d] = Int32(payload, offset + 4 + (4 * d), "a tensor's shape");
-            length = shape[d] < 0 ? -1 : Math.Min(length * shape[d], ObjectHost.MaxTensorValues + 1);
-            if (length < 0)
+            if (shape[d] < 0)
             {
                 throw new BoundaryProtocolException($"A tensor's shape holds {shape[d]}, not a size.");
             }
+
+            empty |= shape[d] == 0;
+            nonZero = Math.Min(nonZero * Math.Max(shape[d], 1), ObjectHost.MaxTensorValues + 1);
         }
 
-        if (length > ObjectHost.MaxTensorValues)
+        if (nonZero > ObjectHost.MaxTensorValues)
         {
             throw new BoundaryProtocolException($"A tensor of shape [{string.Join(", ", shape)}] is larger than the boundary accepts ({ObjectHost.MaxTensorValues:N0} values).");
         }
 
+        long length = empty ? 0 : nonZero;
+
         int handleAt = offset + 4 + (4 * rank);
-        if (handleAt + 8 > payload.Length)
+        if (handleAt > payload.Length - 8)
         {
             throw new BoundaryProtocolException("A tensor's record ends outside the frame's payload.");
         }
@@ -87,7 +97,7 @@ internal static class TensorRecords
     }
 
     private static int Int32(ReadOnlySpan<byte> payload, int at, string what) =>
-        at >= 0 && at + 4 <= payload.Length
+        at >= 0 && at <= payload.Length - 4
             ? BinaryPrimitives.ReadInt32LittleEndian(payload[at..])
             : throw new BoundaryProtocolException($"{char.ToUpperInvariant(what[0])}{what[1..]} lies outside the frame's payload.");
 }

@@ -16,6 +16,17 @@ public sealed class ParentService
     /// <summary>The most cell facts a report may hold (a notebook has a few dozen cells).</summary>
     public const int MaxCells = 2_000;
 
+    // What the runner may ask of the parent's objects: what its proxies of them do (a check's dataset read, its
+    // transform applied, its source enumerated). Not the rest of what an ObjectHost serves: filling a tensor of the
+    // parent's would let the runner rewrite what a check compares the student's results with, and releasing the
+    // parent's handles or keeping samples there is the parent's own business.
+    private static readonly HashSet<string> ObjectOperations = new(StringComparer.Ordinal)
+    {
+        "dataset.count", "dataset.get", "transform.apply", "enumerable.begin", "enumerator.next", "enumerator.close",
+    };
+
+    private static readonly HashSet<string> ExerciseNames = new(Enum.GetNames<Exercise>(), StringComparer.Ordinal);
+
     private readonly TaskCompletionSource<RunnerReport> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly ProcessTreeMeter? _meter;
@@ -43,10 +54,11 @@ public sealed class ParentService
     /// <summary>Serves one call of the runner.</summary>
     /// <param name="call">The call.</param>
     /// <returns>The reply.</returns>
+    /// <exception cref="BoundaryProtocolException">The call is malformed, or is not one the runner may make of the parent.</exception>
     public BoundaryReply Serve(BoundaryCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (Host.TryServe(call, out BoundaryReply reply))
+        if (ObjectOperations.Contains(call.Operation) && Host.TryServe(call, out BoundaryReply reply))
         {
             return reply;
         }
@@ -115,9 +127,11 @@ public sealed class ParentService
             throw new BoundaryProtocolException($"The runner's report is malformed: {error.Message}", error);
         }
 
+        // An exercise by its own name only: Enum.TryParse also takes "3" and "LazyCifar, Flip".
         var exercises = Json.Array(body, "exercises")
-            .Select(e => e is JsonValue v && v.TryGetValue(out string? name) && Enum.TryParse(name, out Exercise exercise) && exercise != Exercise.None ? exercise : (Exercise?)null)
-            .OfType<Exercise>().ToHashSet();
+            .Select(e => e is JsonValue v && v.TryGetValue(out string? name) && ExerciseNames.Contains(name) ? Enum.Parse<Exercise>(name) : Exercise.None)
+            .Where(e => e != Exercise.None)
+            .ToHashSet();
         _ready.TrySetResult(new RunnerReport(facts, exercises));
         return BoundaryReply.Empty;
     }

@@ -83,6 +83,9 @@ public static class RemoteGrader
         };
         using var channel = new BoundaryChannel(session.Process.StandardOutput.BaseStream, session.Process.StandardInput.BaseStream, service.Serve, "the grading runner");
         service.Host.Channel = channel;
+        // When the time is up, every call waiting on the runner ends now, not when its output closes: a runner that
+        // never answers (or a process of its that keeps the pipe open after the kill) must not hold the grading.
+        using var stopped = session.Stopping.Register(channel.Dispose);
         channel.Start();
 
         var problems = new GradingProblems();
