@@ -49,15 +49,6 @@ public static class RunnerProgram
         host.Channel = channel;
         channel.Start();
         WithheldForwarder.Install(host);
-        try
-        {
-            ForwardingCalibration.Run(host);
-        }
-        catch (BoundaryProtocolException error)
-        {
-            await log.WriteLineAsync($"course-runner: {error.Message}").ConfigureAwait(false);
-            Environment.Exit(0);
-        }
 
         // Each cell is announced as it starts, so that a submission stopped at its time limit is told where it was.
         IReadOnlyList<CellFacts> facts = await NotebookPass.RunAsync(args[0], manifest, args[1], (notebook, cell) =>

@@ -29,18 +29,11 @@ public sealed class ParentService
 
     private readonly TaskCompletionSource<RunnerReport> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly ProcessTreeMeter? _meter;
-
     /// <summary>Creates the service for one runner.</summary>
-    /// <param name="meter">The runner's process tree, for calibrating forwarded calls; null to allow them nothing.</param>
-    public ParentService(ProcessTreeMeter? meter = null)
+    public ParentService()
     {
         Host = new ObjectHost("parent", "runner") { Translate = Translate };
-        _meter = meter;
     }
-
-    /// <summary>What the runner's forwarded calls cost it, measured before the submission's code ran.</summary>
-    public ForwardingCost Forwarding { get; } = new();
 
     /// <summary>The parent's end of the boundary.</summary>
     public ObjectHost Host { get; }
@@ -68,9 +61,6 @@ public sealed class ParentService
             "ready" => Report(call.Body),
             "progress" => Progress(call.Body),
             "reference.invoke" => Invoke(call),
-            "calibration.start" => Calibrate(call, start: true),
-            "calibration.stop" => Calibrate(call, start: false),
-            "calibration.end" => EndCalibration(),
             _ => throw new BoundaryProtocolException($"The parent has no operation '{call.Operation}'."),
         };
     }
@@ -86,31 +76,8 @@ public sealed class ParentService
         return BoundaryReply.Empty;
     }
 
-    private BoundaryReply Calibrate(BoundaryCall call, bool start)
-    {
-        _ = call;
-        TimeSpan cpu = _meter?.Cpu() ?? TimeSpan.Zero;
-        if (start)
-        {
-            Forwarding.Start(cpu);
-        }
-        else
-        {
-            Forwarding.Stop(cpu);
-        }
-
-        return BoundaryReply.Empty;
-    }
-
-    private BoundaryReply EndCalibration()
-    {
-        Forwarding.Close();
-        return BoundaryReply.Empty;
-    }
-
     private BoundaryReply Report(JsonObject body)
     {
-        Forwarding.Close();
         JsonArray cells = Json.Array(body, "cells");
         if (cells.Count > MaxCells)
         {
@@ -150,7 +117,6 @@ public sealed class ParentService
                 $"{member} is the reference answer to the {Exercises.Get(answers).StudentName} exercise: it is withheld while that exercise is checked, so a solution cannot use it.");
         }
 
-        Forwarding.Served(call.Payload.Length);
         JsonArray arguments = Json.Array(call.Body, "arguments");
         var payload = new Payload();
         Tensor result = member switch

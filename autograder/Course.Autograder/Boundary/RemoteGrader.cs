@@ -73,7 +73,7 @@ public static class RemoteGrader
         var clock = Stopwatch.StartNew();
         var meter = new ProcessTreeMeter(session.Process.Id);
         TimeSpan? firstCell = null;
-        var service = new ParentService(meter)
+        var service = new ParentService
         {
             OnProgress = doing =>
             {
@@ -101,7 +101,7 @@ public static class RemoteGrader
         string work = Path.Combine(session.GradingFolder, "work");
         var notCompiled = new HashSet<string>(StringComparer.Ordinal);
         var notebooks = Notebooks(prepared, report, problems, options, options.Sandboxed ? work : null, notCompiled);
-        var world = new RemoteWorld(service.Host, meter, work, service.Forwarding);
+        var world = new RemoteWorld(service.Host, meter, work);
         var implementation = RemoteImplementation.Create(service.Host, report.Exercises, world);
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
         {

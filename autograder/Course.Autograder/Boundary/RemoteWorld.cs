@@ -16,8 +16,7 @@ namespace Course.Autograder.Boundary;
 /// <param name="host">The parent's end of the boundary.</param>
 /// <param name="meter">The runner's process tree.</param>
 /// <param name="scratchFolder">A folder both sides see (the runner's work folder).</param>
-/// <param name="forwarding">What the runner's forwarded reference calls cost it, taken off timed work; null for nothing.</param>
-public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string scratchFolder, ForwardingCost? forwarding = null) : ISpecWorld
+public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string scratchFolder) : ISpecWorld
 {
     /// <summary>The most batches a timed run may report.</summary>
     public const int MaxOutputs = 100_000;
@@ -93,8 +92,7 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
         }
 
         long lists = Kept(sampleLists);
-        // A collate function has no forwarded call to be allowed: Tensor.Stack is refused while Collate is checked.
-        return Timed("collate.each", new JsonObject { ["lists"] = lists }, forwardedPerTensor: false);
+        return Timed("collate.each", new JsonObject { ["lists"] = lists });
     }
 
     /// <inheritdoc />
@@ -102,7 +100,7 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     {
         ArgumentNullException.ThrowIfNull(batches);
         return ObjectHost.PeerHandleOf(batches) is long id
-            ? Timed("enumerable.drain", new JsonObject { ["ref"] = id }, forwardedPerTensor: true)
+            ? Timed("enumerable.drain", new JsonObject { ["ref"] = id })
             : InProcessWorld.Instance.Drain(batches);
     }
 
@@ -132,20 +130,16 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
         return id;
     }
 
-    // The runner's CPU time around one call, as the kernel counts it, less what the forwarded calls it made cost it
-    // (at most one per tensor of the batches it reports, with forwardedPerTensor), and what the call says it made.
-    private TimedRun Timed(string operation, JsonObject body, bool forwardedPerTensor)
+    // The runner's CPU time around one call, as the kernel counts it, and what the call says it made. A forwarded
+    // reference call the work makes (Tensor.Stack, once per batch in a loader) is part of its cost: the same for every
+    // loader, and growing with the batches, so it moves no scaling check.
+    private TimedRun Timed(string operation, JsonObject body)
     {
         Settle();
-        var before = forwarding?.Counts() ?? default;
         TimeSpan start = meter.Cpu();
         BoundaryReply reply = host.Call(operation, body);
         TimeSpan cpu = meter.Cpu() - start;
-        var after = forwarding?.Counts() ?? default;
-        var outputs = ReadOutputs(reply);
-        long tensors = forwardedPerTensor ? outputs.Sum(o => (long)o.Count) : 0;
-        TimeSpan allowed = forwarding?.Allowance(before, after, tensors) ?? TimeSpan.Zero;
-        return new TimedRun(cpu > allowed ? cpu - allowed : TimeSpan.Zero, outputs);
+        return new TimedRun(cpu, ReadOutputs(reply));
     }
 
     private static List<IReadOnlyList<TensorSummary>> ReadOutputs(BoundaryReply reply)
