@@ -56,7 +56,9 @@ internal sealed class RunnerService(ObjectHost host)
                 ["items"] = host.WriteRef(Require(Recorded.Prefetcher, Exercise.Prefetcher)(host.ReadRef<IEnumerable<int>>(call.Body["source"]), Json.Int(call.Body, "capacity")), "ints"),
             },
             "collate.each" => Outputs(CollateEach(call), payload),
-            "enumerable.drain" => Outputs(InProcessWorld.DrainHere(host.Handles.Get<IEnumerable<IReadOnlyList<Tensor>>>(Json.Long(call.Body, "ref")), () => TimeSpan.Zero).Outputs, payload),
+            "enumerable.drain" => Outputs(InProcessWorld.DrainHere(
+                host.Handles.Get<IEnumerable<IReadOnlyList<Tensor>>>(Json.Long(call.Body, "ref")), () => TimeSpan.Zero,
+                epochs: call.Body["epochs"] is null ? 1 : Math.Clamp(Json.Int(call.Body, "epochs"), 1, 100_000)).Outputs, payload),
             "loader.count" => new JsonObject { ["count"] = host.Handles.Get<LoaderUnderTest>(Json.Long(call.Body, "ref")).Count() },
             "synthetic" => new JsonObject { ["dataset"] = host.WriteRef(Synthetic(call.Body), "dataset") },
             "gc.collect" => Collect(),
@@ -78,11 +80,11 @@ internal sealed class RunnerService(ObjectHost host)
         return new CountingDataset(count, features, prebuilt);
     }
 
+    // The young generations only: the last timed run's garbage is young, and a full collection of a heap that holds
+    // Roslyn's compilations would cost more than the run it settles.
     private static JsonObject Collect()
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         return new JsonObject();
     }
 

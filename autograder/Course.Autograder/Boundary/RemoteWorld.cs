@@ -96,12 +96,12 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     }
 
     /// <inheritdoc />
-    public TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches)
+    public TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches, int epochs = 1)
     {
         ArgumentNullException.ThrowIfNull(batches);
         return ObjectHost.PeerHandleOf(batches) is long id
-            ? Timed("enumerable.drain", new JsonObject { ["ref"] = id })
-            : InProcessWorld.Instance.Drain(batches);
+            ? Timed("enumerable.drain", new JsonObject { ["ref"] = id, ["epochs"] = epochs })
+            : InProcessWorld.Instance.Drain(batches, epochs);
     }
 
     /// <summary>Forgets what the runner kept for timed work: its handles were released (after each check).</summary>

@@ -68,8 +68,9 @@ public interface ISpecWorld
     /// every batch: what epoch budgets measure, without the cost of carrying each batch back being timed with it.
     /// </summary>
     /// <param name="batches">The batches: a loader under test (or the reference's).</param>
+    /// <param name="epochs">How many times to enumerate them, one epoch after another (the summaries of all, in order).</param>
     /// <returns>The CPU time and a summary of each batch.</returns>
-    TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches);
+    TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches, int epochs = 1);
 
     /// <summary>Bytes the code under test read from files while <paramref name="action"/> ran.</summary>
     /// <param name="action">Calls the code under test.</param>

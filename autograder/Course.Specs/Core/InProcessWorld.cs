@@ -65,7 +65,7 @@ public sealed class InProcessWorld : ISpecWorld
     }
 
     /// <inheritdoc />
-    public TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches) => DrainHere(batches, CpuClock.CurrentThread);
+    public TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches, int epochs = 1) => DrainHere(batches, CpuClock.CurrentThread, epochs: epochs);
 
     /// <summary>
     /// Enumerates batches to their end in this process, summarising each (and disposing it, for loaders that pool
@@ -74,23 +74,30 @@ public sealed class InProcessWorld : ISpecWorld
     /// <param name="batches">The batches.</param>
     /// <param name="clock">A CPU clock.</param>
     /// <param name="maxBatches">The most batches read before the enumeration is refused as endless.</param>
+    /// <param name="epochs">How many times to enumerate the batches, one epoch after another.</param>
     /// <returns>The time and the summaries.</returns>
     /// <exception cref="SpecFailure">The enumeration produced more than <paramref name="maxBatches"/> batches.</exception>
-    public static TimedRun DrainHere(IEnumerable<IReadOnlyList<Tensor>> batches, Func<TimeSpan> clock, int maxBatches = 1_000_000)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is not 1 to 100,000.</exception>
+    public static TimedRun DrainHere(IEnumerable<IReadOnlyList<Tensor>> batches, Func<TimeSpan> clock, int maxBatches = 1_000_000, int epochs = 1)
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(epochs, 100_000);
         var outputs = new List<IReadOnlyList<TensorSummary>>();
         TimeSpan start = clock();
-        foreach (var batch in batches)
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
-            if (outputs.Count == maxBatches)
+            foreach (var batch in batches)
             {
-                throw new SpecFailure($"Expected an epoch to end, but it went on past {maxBatches:N0} batches.");
-            }
+                if (outputs.Count == maxBatches)
+                {
+                    throw new SpecFailure($"Expected an epoch to end, but it went on past {maxBatches:N0} batches.");
+                }
 
-            outputs.Add(TensorSummary.Of(batch ?? throw new InvalidOperationException("The loader produced a null batch.")));
-            (batch as IDisposable)?.Dispose();
+                outputs.Add(TensorSummary.Of(batch ?? throw new InvalidOperationException("The loader produced a null batch.")));
+                (batch as IDisposable)?.Dispose();
+            }
         }
 
         return new TimedRun(clock() - start, outputs);

@@ -79,8 +79,8 @@ public static class PrefetcherSpecs
         new("prefetcher-overlap", GradeId, 2, "Producing and consuming overlap in time",
             "The producer must work while the consumer works; a queue filled before the first item is returned gives no overlap.", impl =>
             {
-                var delay = TimeSpan.FromMilliseconds(20);
-                const int items = 16;
+                var delay = TimeSpan.FromMilliseconds(10);
+                const int items = 12;
                 var make = Make(impl);
                 void Consume(IEnumerable<int> source)
                 {

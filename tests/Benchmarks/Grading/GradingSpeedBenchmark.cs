@@ -86,6 +86,11 @@ internal static class GradingSpeedBenchmark
         double perSubmission = wall / options.Copies;
         int full = results.Values.Count(r => r.Score == r.Max);
         output.WriteLine(string.Create(Inv, $"Sandbox: {(unsandboxed ? "none (bubblewrap unavailable)" : "bubblewrap")}. Full marks: {full} of {results.Count}."));
+        foreach (var lost in results.Values.Where(r => r.Score < r.Max).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(Inv, $"  {lost.Id}: {lost.Score:0.##}/{lost.Max:0.##}, failed {string.Join(", ", lost.Failed)}"));
+        }
+
         output.WriteLine();
         output.WriteLine("| measure | value |");
         output.WriteLine("| --- | --- |");
