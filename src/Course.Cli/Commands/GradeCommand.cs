@@ -49,11 +49,12 @@ public static class GradeCommand
         var cpuTime = new Option<int?>("--cpu-time") { Description = "Seconds of CPU time one submission may use before it is stopped (default: twice --timeout).", HelpName = "SECONDS" };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run submissions without the bubblewrap sandbox (network and file system open to them); a warning says so." };
         var due = new Option<string?>("--due") { Description = "The due date, ISO 8601 with its UTC offset (2025-03-07T23:59:00+01:00): submissions from a zip stamped later are late.", HelpName = "DATE" };
+        var runnerUser = new Option<string?>("--runner-user") { Description = "Without a sandbox, and as root, run each submission's code as this unprivileged account, one submission at a time (the Gradescope package does; docs/GRADESCOPE.md).", HelpName = "ACCOUNT" };
         var latePenalty = new Option<string>("--late-penalty") { Description = "What a late submission loses: none, zero, POINTS/hour, POINTS/day or PERCENT%/day (of the maximum), per started hour or day.", DefaultValueFactory = _ => "none", HelpName = "RULE" };
 
         var command = new Command("grade", "Grade submissions: gradebook.csv, feedback per student, Gradescope results.json and a class summary.")
         {
-            submissions, output, force, source, timeout, memory, jobs, cpuTime, noSandbox, due, latePenalty,
+            submissions, output, force, source, timeout, memory, jobs, cpuTime, noSandbox, due, latePenalty, runnerUser,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,6 +92,28 @@ public static class GradeCommand
             {
                 await stderr.WriteLineAsync($"course grade: {TerminalText.Escape(e.Message)}");
                 return 2;
+            }
+
+            RunnerAccount? account = null;
+            if (parse.GetValue(runnerUser) is { } accountName)
+            {
+                // One account for every runner: submissions graded side by side could reach each other's folders.
+                if (parallel != 1 && parse.GetResult(jobs) is { Implicit: false })
+                {
+                    await stderr.WriteLineAsync($"course grade: --runner-user grades one submission at a time, but --jobs was {parallel}.");
+                    return 2;
+                }
+
+                parallel = 1;
+                try
+                {
+                    account = RunnerAccount.Resolve(accountName);
+                }
+                catch (InvalidOperationException e)
+                {
+                    await stderr.WriteLineAsync($"course grade: --runner-user: {TerminalText.Escape(e.Message)}");
+                    return 2;
+                }
             }
 
             string[] given = parse.GetValue(submissions) ?? [];
@@ -145,6 +168,18 @@ public static class GradeCommand
                 return 2;
             }
 
+            // The account is the fallback for a missing sandbox; inside bubblewrap (no capabilities) setpriv could not switch anyway.
+            var runnerAccount = sandbox.IsAvailable ? null : account;
+            try
+            {
+                runnerAccount?.CheckCanReach(outDir);
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync($"course grade: --runner-user: {e.Message}");
+                return 2;
+            }
+
             var grader = new GraderOptions { Sandboxed = sandbox.IsAvailable };
             var prepared = new System.Collections.Concurrent.ConcurrentDictionary<string, PreparedSubmission>(StringComparer.Ordinal);
             var run = new GradingRun(new GradingRunOptions
@@ -157,15 +192,17 @@ public static class GradeCommand
                 MemoryLimitBytes = (long)megabytes << 20,
                 CpuTimeLimit = TimeSpan.FromSeconds(cpuSeconds),
                 Sandbox = sandbox.Sandbox,
-                UnsandboxedReason = sandbox.Reason,
+                UnsandboxedReason = runnerAccount is null ? sandbox.Reason : $"{sandbox.Reason}; runners run as the unprivileged account '{runnerAccount.Name}'",
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(module, path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {
+                    // What the previous submission left running as the account ends before this one's folder is given to it.
+                    runnerAccount?.EndProcesses();
                     var start = RemoteGrader.Prepare(module, submission, grading, runner, grader, out var submissionPrepared);
                     prepared[grading] = submissionPrepared;
-                    return start;
+                    return runnerAccount?.Wrap(start, grading) ?? start;
                 },
                 Grade = session => RemoteGrader.GradeAsync(session, prepared.TryRemove(session.GradingFolder, out var p) ? p : throw new InvalidOperationException($"{session.GradingFolder} was not prepared."), grader),
                 Lateness = archives.LatenessUnder(policy),
@@ -185,6 +222,10 @@ public static class GradeCommand
                 // Two submissions with one student id, or one with none: the class must be told which, not shown a stack trace.
                 await stderr.WriteLineAsync($"course grade: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
                 return 2;
+            }
+            finally
+            {
+                runnerAccount?.EndProcesses();
             }
 
             await stdout.WriteLineAsync();

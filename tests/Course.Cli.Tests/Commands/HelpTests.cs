@@ -36,6 +36,7 @@ public sealed class HelpTests
     [InlineData("grade", "--cpu-time <SECONDS>")]
     [InlineData("grade", "--due <DATE>")]
     [InlineData("grade", "--late-penalty <RULE>")]
+    [InlineData("grade", "--runner-user <ACCOUNT>")]
     [InlineData("grade-submission", "--result <FILE>")]
     [InlineData("gradescope", "build")]
     [InlineData("gradescope build", "--hidden <VISIBILITY>")]
