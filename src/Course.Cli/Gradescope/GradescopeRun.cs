@@ -40,9 +40,10 @@ public static class GradescopeRun
             string submission = SubmissionFolder(Path.Combine(root, "submission"), module.Names);
             await log.WriteLineAsync($"Grading {submission} with the notebooks in {notebooks}.");
             string output = Path.Combine(work, "out");
+            string[] account = await RunnerAccountArguments(settings, work, log);
             int code = await CourseCommand.InvokeAsync(
                 ["grade", "--out", output, "--source", notebooks, "--jobs", "1", "--force",
-                 "--timeout", $"{settings.TimeoutSeconds}", "--memory", $"{settings.MemoryMegabytes}", "--", submission],
+                 "--timeout", $"{settings.TimeoutSeconds}", "--memory", $"{settings.MemoryMegabytes}", .. account, "--", submission],
                 log, log, cancellationToken);
             var result = ResultJson.TryRead(GradingRun.ResultPath(output, SubmissionGrader.StudentIdOf(submission)));
             if (code != 0 || result is null)
@@ -85,6 +86,26 @@ public static class GradescopeRun
             .Where(d => d.Name != "__MACOSX" && d.LinkTarget is null && HoldsNotebook(d.FullName, notebookNames))
             .ToArray();
         return inner.Length == 1 ? inner[0].FullName : submission;
+    }
+
+    // The package's runner account, when grading runs as root and setup.sh made it: course grade uses it if there is no
+    // sandbox. The account must be able to search down to its grading folder, inside this run's private folder.
+    private static async Task<string[]> RunnerAccountArguments(GradescopeSettings settings, string work, TextWriter log)
+    {
+        if (string.IsNullOrEmpty(settings.RunnerAccount))
+        {
+            return [];
+        }
+
+        if (!Environment.IsPrivilegedProcess || !OperatingSystem.IsLinux()
+            || !File.ReadLines("/etc/passwd").Any(l => l.StartsWith(settings.RunnerAccount + ":", StringComparison.Ordinal)))
+        {
+            await log.WriteLineAsync($"No runner account '{settings.RunnerAccount}' (or not root): without a sandbox, submissions' code runs as {Environment.UserName}.");
+            return [];
+        }
+
+        File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        return ["--runner-user", settings.RunnerAccount];
     }
 
     private static bool HoldsNotebook(string folder, IReadOnlyList<string> notebookNames) =>

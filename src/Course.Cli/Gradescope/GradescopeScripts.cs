@@ -13,8 +13,9 @@ internal static class GradescopeScripts
     /// <summary>
     /// Installs what grading needs and nothing is built: the .NET 10 runtime (the package holds a framework-dependent
     /// build), bubblewrap (the sandbox, used when the container lets it create namespaces), ICU (.NET's globalization)
-    /// and prlimit (util-linux, the CPU-time cap). Then it makes the instructor's files root's alone, which matters when
-    /// bubblewrap cannot run in the container (docs/GRADESCOPE.md).
+    /// and util-linux (prlimit, the CPU-time cap; setpriv, to switch to the runner account). Then it creates the runner
+    /// account and makes everything of the package but the runner root's alone, which is what holds when bubblewrap
+    /// cannot run in the container (docs/GRADESCOPE.md).
     /// </summary>
     public const string SetupScript = """
         #!/usr/bin/env bash
@@ -35,12 +36,16 @@ internal static class GradescopeScripts
         rm -f /tmp/dotnet-install.sh
         dotnet --list-runtimes | grep -q '^Microsoft.NETCore.App 10\.'
 
-        # The grader, the reference answers and the instructor's notebooks are root's alone: student code that runs
-        # without the sandbox must not read them (it runs as root there too, so the sandbox is the real defence).
+        # Where bubblewrap cannot run in the container, each submission's code runs as this unprivileged account
+        # (course grade --runner-user), which may read the runner and its withheld editions and nothing else of ours:
+        # the full grader (the reference answers), the instructor's notebooks and the settings are root's alone.
+        id -u course-runner >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin course-runner
         source_dir=/autograder/source
         chown -R root:root "$source_dir"
-        chmod -R go-rwx "$source_dir/notebooks" "$source_dir/gradescope.json"
-        chmod +x "$source_dir/run_autograder"
+        chmod -R go-rwx "$source_dir"
+        chmod go+x /autograder "$source_dir" "$source_dir/grader"
+        chmod -R go+rX "$source_dir/grader/runner"
+        chmod u+x "$source_dir/run_autograder"
 
         # A smoke test of the grader itself: it starts and knows its commands.
         dotnet "$source_dir/grader/course.dll" gradescope run --help >/dev/null

@@ -23,6 +23,15 @@ public sealed record GradescopeSettings
     /// <summary>Megabytes of managed memory one submission may use (as <c>course grade --memory</c>).</summary>
     public int MemoryMegabytes { get; init; } = 2048;
 
+    /// <summary>
+    /// The unprivileged account each submission's code runs as when bubblewrap cannot run in Gradescope's container
+    /// (<c>course grade --runner-user</c>); <c>setup.sh</c> creates it. Null or empty: none (the code then runs as root).
+    /// </summary>
+    public string? RunnerAccount { get; init; } = DefaultRunnerAccount;
+
+    /// <summary>The account <c>setup.sh</c> creates.</summary>
+    public const string DefaultRunnerAccount = "course-runner";
+
     /// <summary>The settings as the package stores them.</summary>
     /// <returns>Indented JSON.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

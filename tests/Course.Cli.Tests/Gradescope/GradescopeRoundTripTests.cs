@@ -15,7 +15,16 @@ namespace Course.Cli.Tests.Gradescope;
 public sealed class GradescopeRoundTripTests
 {
     [Fact]
-    public void Run_autograder_grades_a_sample_exactly_as_course_grade_grades_its_folder()
+    public void Run_autograder_grades_a_sample_exactly_as_course_grade_grades_its_folder() => RoundTrip(withoutBubblewrap: false);
+
+    /// <summary>
+    /// As in a Gradescope container where bubblewrap cannot run: run_autograder is given a PATH without bwrap, so
+    /// grading is unsandboxed and, grading as root, runs the student's code as the package's runner account.
+    /// </summary>
+    [RequiresRootFact]
+    public void Without_bubblewrap_run_autograder_grades_as_the_runner_account_to_the_same_result() => RoundTrip(withoutBubblewrap: true);
+
+    private static void RoundTrip(bool withoutBubblewrap)
     {
         using var temp = new TempFolder("course-gradescope-roundtrip-");
         // A sample that passes some checks and fails others, none of them near a timing budget.
@@ -33,7 +42,7 @@ public sealed class GradescopeRoundTripTests
             File.Copy(file, Path.Combine(root, "submission", Path.GetFileName(file)));
         }
 
-        var (code, log) = RunAutograder(root);
+        var (code, log) = RunAutograder(root, withoutBubblewrap ? ToolsWithoutBubblewrap(temp.File("bin")) : null);
         var (localCode, localLog) = GradingSamplesTests.Grade(sample, "--out", temp.File("local"), "--jobs", "1");
 
         Assert.True(code == 0, log);
@@ -68,6 +77,26 @@ public sealed class GradescopeRoundTripTests
 
         Assert.Contains(ours, t => t.GetProperty("visibility").GetString() == GradescopeWriter.Hidden);
         Assert.Contains("results.json written: 38/109 (graded).", log, StringComparison.Ordinal);
+        if (withoutBubblewrap)
+        {
+            Assert.Contains($"UNSANDBOXED (bwrap was not found on PATH; runners run as the unprivileged account '{GradescopeSettings.DefaultRunnerAccount}')", log, StringComparison.Ordinal);
+        }
+    }
+
+    // A PATH with what run_autograder and grading call, but no bwrap: the tools are linked into a folder of their own.
+    private static string ToolsWithoutBubblewrap(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (string tool in new[] { "bash", "sh", "dotnet", "setpriv", "chown", "prlimit", "kill", "id" })
+        {
+            string? found = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+            if (found is not null)
+            {
+                File.CreateSymbolicLink(Path.Combine(folder, tool), found);
+            }
+        }
+
+        return folder;
     }
 
     [Fact]
@@ -115,7 +144,7 @@ public sealed class GradescopeRoundTripTests
     }
 
     // As Gradescope runs it: the script itself (its #! line and mode), in the root folder.
-    private static (int Code, string Log) RunAutograder(string root)
+    private static (int Code, string Log) RunAutograder(string root, string? path)
     {
         var start = new ProcessStartInfo(Path.Combine(root, "run_autograder"))
         {
@@ -124,6 +153,11 @@ public sealed class GradescopeRoundTripTests
             RedirectStandardError = true,
         };
         start.Environment["AUTOGRADER_ROOT"] = root;
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         string stderr = process.StandardError.ReadToEnd();
