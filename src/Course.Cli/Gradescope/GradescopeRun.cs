@@ -40,7 +40,7 @@ public static class GradescopeRun
             string submission = SubmissionFolder(Path.Combine(root, "submission"), module.Names);
             await log.WriteLineAsync($"Grading {submission} with the notebooks in {notebooks}.");
             string output = Path.Combine(work, "out");
-            string[] account = await RunnerAccountArguments(settings, work, log);
+            string[] account = await RunnerAccountArguments(settings, work, results, log);
             int code = await CourseCommand.InvokeAsync(
                 ["grade", "--out", output, "--source", notebooks, "--jobs", "1", "--force",
                  "--timeout", $"{settings.TimeoutSeconds}", "--memory", $"{settings.MemoryMegabytes}", .. account, "--", submission],
@@ -89,8 +89,9 @@ public static class GradescopeRun
     }
 
     // The package's runner account, when grading runs as root and setup.sh made it: course grade uses it if there is no
-    // sandbox. The account must be able to search down to its grading folder, inside this run's private folder.
-    private static async Task<string[]> RunnerAccountArguments(GradescopeSettings settings, string work, TextWriter log)
+    // sandbox. The account must be able to search down to its grading folder, inside this run's private folder, and
+    // must not write the results folder, which Gradescope makes.
+    private static async Task<string[]> RunnerAccountArguments(GradescopeSettings settings, string work, string results, TextWriter log)
     {
         if (string.IsNullOrEmpty(settings.RunnerAccount))
         {
@@ -104,7 +105,9 @@ public static class GradescopeRun
             return [];
         }
 
-        File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        File.SetUnixFileMode(work, Owner | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(results, Owner | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return ["--runner-user", settings.RunnerAccount];
     }
 
