@@ -54,6 +54,7 @@ public static class CourseCommand
         BenchEngineCommand.Create(),
         GradeCommand.Create(),
         GradeSubmissionCommand.Create(),
+        GradescopeCommand.Create(),
         KernelCommand.Create(),
     ];
 }

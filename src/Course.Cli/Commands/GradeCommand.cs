@@ -4,6 +4,8 @@ using System.Globalization;
 using Course.Autograder;
 using Course.Autograder.Boundary;
 using Course.Autograder.Preparation;
+using Course.Grading.Archives;
+using Course.Grading.LateSubmissions;
 using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Running;
@@ -35,7 +37,7 @@ public static class GradeCommand
     {
         var submissions = new Argument<string[]>("SUBMISSION")
         {
-            Description = "Students' folders of notebooks (or single notebooks). Default: every sample in autograder/samples.",
+            Description = "Students' folders of notebooks (or single notebooks), or zips of a class as Canvas or Moodle export them (docs/GRADESCOPE.md). Default: every sample in autograder/samples.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the gradebook, feedback and results.", DefaultValueFactory = _ => DefaultOutputDirectory, HelpName = "DIR" };
@@ -46,10 +48,13 @@ public static class GradeCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Submissions graded at once, each in its own process (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var cpuTime = new Option<int?>("--cpu-time") { Description = "Seconds of CPU time one submission may use before it is stopped (default: twice --timeout).", HelpName = "SECONDS" };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run submissions without the bubblewrap sandbox (network and file system open to them); a warning says so." };
+        var due = new Option<string?>("--due") { Description = "The due date, ISO 8601 with its UTC offset (2025-03-07T23:59:00+01:00): submissions from a zip stamped later are late.", HelpName = "DATE" };
+        var runnerUser = new Option<string?>("--runner-user") { Description = "Without a sandbox, and as root, run each submission's code as this unprivileged account, one submission at a time (the Gradescope package does; docs/GRADESCOPE.md).", HelpName = "ACCOUNT" };
+        var latePenalty = new Option<string>("--late-penalty") { Description = "What a late submission loses: none, zero, POINTS/hour, POINTS/day or PERCENT%/day (of the maximum), per started hour or day.", DefaultValueFactory = _ => "none", HelpName = "RULE" };
 
         var command = new Command("grade", "Grade submissions: gradebook.csv, feedback per student, Gradescope results.json and a class summary.")
         {
-            submissions, output, force, source, timeout, memory, jobs, cpuTime, noSandbox,
+            submissions, output, force, source, timeout, memory, jobs, cpuTime, noSandbox, due, latePenalty, runnerUser,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -75,6 +80,42 @@ public static class GradeCommand
                 return 2;
             }
 
+            LatePolicy? policy;
+            try
+            {
+                var penalty = LatePenalty.Parse(parse.GetValue(latePenalty) ?? "none");
+                policy = parse.GetValue(due) is { } dueText ? new LatePolicy(LatePolicy.ParseDue(dueText), penalty)
+                    : penalty == LatePenalty.None ? null
+                    : throw new FormatException($"--late-penalty {penalty} needs --due, the date it counts from.");
+            }
+            catch (FormatException e)
+            {
+                await stderr.WriteLineAsync($"course grade: {TerminalText.Escape(e.Message)}");
+                return 2;
+            }
+
+            RunnerAccount? account = null;
+            if (parse.GetValue(runnerUser) is { } accountName)
+            {
+                // One account for every runner: submissions graded side by side could reach each other's folders.
+                if (parallel != 1 && parse.GetResult(jobs) is { Implicit: false })
+                {
+                    await stderr.WriteLineAsync($"course grade: --runner-user grades one submission at a time, but --jobs was {parallel}.");
+                    return 2;
+                }
+
+                parallel = 1;
+                try
+                {
+                    account = RunnerAccount.Resolve(accountName);
+                }
+                catch (InvalidOperationException e)
+                {
+                    await stderr.WriteLineAsync($"course grade: --runner-user: {TerminalText.Escape(e.Message)}");
+                    return 2;
+                }
+            }
+
             string[] given = parse.GetValue(submissions) ?? [];
             string[] paths = given.Length > 0 ? given : Samples();
             // Not followed: a dangling link is graded as a refused submission rather than stopping the class.
@@ -88,6 +129,24 @@ public static class GradeCommand
 
             string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
             var module = ModuleNotebooks.Load(sourceDir);
+            ClassArchives archives;
+            try
+            {
+                archives = ClassArchives.Expand(paths, module.Names);
+            }
+            catch (IOException e)
+            {
+                await stderr.WriteLineAsync($"course grade: {e.Message}");
+                return 2;
+            }
+
+            using var extracted = archives;
+            paths = [.. archives.Submissions];
+            foreach (string note in archives.Notes)
+            {
+                await stdout.WriteLineAsync(note);
+            }
+
             string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
             string runner = RunnerFolder();
             if (!File.Exists(Path.Combine(runner, "course-runner.dll")) || !Directory.Exists(Path.Combine(runner, "lib")))
@@ -109,6 +168,18 @@ public static class GradeCommand
                 return 2;
             }
 
+            // The account is the fallback for a missing sandbox; inside bubblewrap (no capabilities) setpriv could not switch anyway.
+            var runnerAccount = sandbox.IsAvailable ? null : account;
+            try
+            {
+                runnerAccount?.CheckCanReach(outDir);
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync($"course grade: --runner-user: {e.Message}");
+                return 2;
+            }
+
             var grader = new GraderOptions { Sandboxed = sandbox.IsAvailable };
             var prepared = new System.Collections.Concurrent.ConcurrentDictionary<string, PreparedSubmission>(StringComparer.Ordinal);
             var run = new GradingRun(new GradingRunOptions
@@ -121,17 +192,20 @@ public static class GradeCommand
                 MemoryLimitBytes = (long)megabytes << 20,
                 CpuTimeLimit = TimeSpan.FromSeconds(cpuSeconds),
                 Sandbox = sandbox.Sandbox,
-                UnsandboxedReason = sandbox.Reason,
+                UnsandboxedReason = runnerAccount is null ? sandbox.Reason : $"{sandbox.Reason}; runners run as the unprivileged account '{runnerAccount.Name}'",
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(module, path),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {
+                    // What the previous submission left running as the account ends before this one's folder is given to it.
+                    runnerAccount?.EndProcesses();
                     var start = RemoteGrader.Prepare(module, submission, grading, runner, grader, out var submissionPrepared);
                     prepared[grading] = submissionPrepared;
-                    return start;
+                    return runnerAccount?.Wrap(start, grading) ?? start;
                 },
                 Grade = session => RemoteGrader.GradeAsync(session, prepared.TryRemove(session.GradingFolder, out var p) ? p : throw new InvalidOperationException($"{session.GradingFolder} was not prepared."), grader),
+                Lateness = archives.LatenessUnder(policy),
             });
 
             await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
@@ -149,9 +223,18 @@ public static class GradeCommand
                 await stderr.WriteLineAsync($"course grade: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
                 return 2;
             }
+            finally
+            {
+                runnerAccount?.EndProcesses();
+            }
 
             await stdout.WriteLineAsync();
             await stdout.WriteAsync(TerminalReport.Table(results));
+            if (policy is not null && archives.WithoutTimestamp(results.Select(r => r.StudentId)) is > 0 and var untimed)
+            {
+                await stdout.WriteLineAsync($"{untimed} submission(s) have no submission time (only zips carry one): no late penalty applies to them.");
+            }
+
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
             return 0;

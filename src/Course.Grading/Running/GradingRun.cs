@@ -408,7 +408,7 @@ public sealed class GradingRun
 
     private void WriteClassFiles(IReadOnlyList<SubmissionResult> results, IReadOnlyDictionary<string, string> folders)
     {
-        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), results, _options.Notebooks);
+        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), results, _options.Notebooks, _options.Lateness);
         AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(results, SandboxNote(), id => folders[id]));
     }
 }

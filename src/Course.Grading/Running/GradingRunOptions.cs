@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Course.Grading.LateSubmissions;
 using Course.Grading.Results;
 using Course.Grading.Sandboxing;
 
@@ -66,4 +67,11 @@ public sealed record GradingRunOptions
     /// line again at the end. Null: nowhere.
     /// </summary>
     public TextWriter? Warnings { get; init; }
+
+    /// <summary>
+    /// Each result's timestamp and late penalty, for the gradebook's <c>timestamp</c> and <c>late_submission_penalty</c>
+    /// columns (<see cref="Output.GradebookWriter"/>); asked again whenever the gradebook is written, so a result kept from an
+    /// earlier run is judged by this run's due date. Null: the gradebook has neither column.
+    /// </summary>
+    public Func<SubmissionResult, Lateness>? Lateness { get; init; }
 }

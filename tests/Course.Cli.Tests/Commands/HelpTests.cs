@@ -15,6 +15,7 @@ public sealed class HelpTests
         Assert.Contains("validate", run.Output, StringComparison.Ordinal);
         Assert.Contains("grade-submission", run.Output, StringComparison.Ordinal);
         Assert.Contains("kernel", run.Output, StringComparison.Ordinal);
+        Assert.Contains("gradescope", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -33,7 +34,14 @@ public sealed class HelpTests
     [InlineData("grade", "--jobs <N>")]
     [InlineData("grade", "--no-sandbox")]
     [InlineData("grade", "--cpu-time <SECONDS>")]
+    [InlineData("grade", "--due <DATE>")]
+    [InlineData("grade", "--late-penalty <RULE>")]
+    [InlineData("grade", "--runner-user <ACCOUNT>")]
     [InlineData("grade-submission", "--result <FILE>")]
+    [InlineData("gradescope", "build")]
+    [InlineData("gradescope build", "--hidden <VISIBILITY>")]
+    [InlineData("gradescope build", "--out <FILE>")]
+    [InlineData("gradescope run", "--root <DIR>")]
     [InlineData("grade-submission", "--work <DIR>")]
     [InlineData("kernel", "install")]
     [InlineData("kernel install", "--name <NAME>")]
