@@ -152,6 +152,11 @@ public static class GradeCommand
 
             await stdout.WriteLineAsync();
             await stdout.WriteAsync(TerminalReport.Table(results));
+            if (run.KeptFromEarlierRuns > 0)
+            {
+                await stdout.WriteLineAsync($"The gradebook also keeps the {run.KeptFromEarlierRuns} other student(s) whose results earlier runs left in {outDir} (delete a student's folder there to remove them).");
+            }
+
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
             return 0;

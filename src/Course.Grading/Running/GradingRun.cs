@@ -10,14 +10,16 @@ namespace Course.Grading.Running;
 /// Grades a class: each submission in its own process, with a wall-time limit, a CPU-time cap and a
 /// memory limit, in a sandbox when one is given (and with a warning when not), output capped, and its
 /// results written atomically the moment it finishes (feedback, Gradescope results, then the gradebook
-/// and summary rewritten whole). A run that is killed loses at most the submission in progress, and
-/// running again resumes: submissions whose content is unchanged keep their earlier result.
+/// and summary rewritten whole, with every student whose result is in the output folder: see <see cref="GradebookMerge"/>).
+/// A run that is killed loses at most the submission in progress, and running again resumes: submissions whose
+/// content is unchanged keep their earlier result.
 /// </summary>
 public sealed class GradingRun
 {
     private readonly GradingRunOptions _options;
     private readonly TimeSpan _cpuTimeLimit;
     private readonly string? _prlimit = ResourceCaps.FindPrlimit();
+    private GradebookMerge? _class;
 
     /// <summary>Creates a run.</summary>
     /// <param name="options">Where and how to grade.</param>
@@ -46,6 +48,12 @@ public sealed class GradingRun
         _options = options;
         _cpuTimeLimit = options.CpuTimeLimit ?? options.WallTimeLimit * 2;
     }
+
+    /// <summary>
+    /// How many students of the gradebook the last <see cref="RunAsync"/> kept from earlier runs in the output folder,
+    /// beside those it graded.
+    /// </summary>
+    public int KeptFromEarlierRuns { get; private set; }
 
     /// <summary>The CPU time each grading process may use: <see cref="GradingRunOptions.CpuTimeLimit"/>, or twice the wall-time limit.</summary>
     public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(ResourceCaps.Seconds(_cpuTimeLimit));
@@ -98,6 +106,13 @@ public sealed class GradingRun
         }
 
         var folders = StudentFolder.NamesOf(ids);
+        // Read before anything is written: the gradebook is everyone whose result is in the output folder.
+        _class = GradebookMerge.Load(_options.OutputDirectory, ids);
+        KeptFromEarlierRuns = _class.Earlier.Count(k => !ids.Contains(k.Result.StudentId, StringComparer.Ordinal));
+        if (_class.DroppedWarning(_options.OutputDirectory) is { } dropped)
+        {
+            _options.Warnings?.WriteLine(dropped);
+        }
 
         Directory.CreateDirectory(_options.OutputDirectory);
         if (_options.Sandbox is null)
@@ -408,7 +423,9 @@ public sealed class GradingRun
 
     private void WriteClassFiles(IReadOnlyList<SubmissionResult> results, IReadOnlyDictionary<string, string> folders)
     {
-        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), results, _options.Notebooks);
-        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(results, SandboxNote(), id => folders[id]));
+        // The whole class, not this run's students only: regrading one student keeps everyone else's row.
+        var (all, folderOf) = _class!.With(results, folders);
+        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), all, _options.Notebooks);
+        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(all, SandboxNote(), folderOf));
     }
 }
