@@ -16,7 +16,7 @@ namespace Course.Autograder;
 /// </remarks>
 /// <param name="options">Time limits.</param>
 /// <param name="notebookOf">The notebook of each grade_id.</param>
-/// <param name="notebooks">What happened to each notebook, for the message of a missing exercise.</param>
+/// <param name="notebooks">What happened to each notebook graded (every module notebook for a folder, the one for a single notebook file): only their checks run.</param>
 public sealed class CheckPass(GraderOptions options, Func<string, string?> notebookOf, IReadOnlyList<NotebookOutcome> notebooks)
 {
     /// <summary>What a failure message starts with when the code used a withheld reference answer.</summary>
@@ -46,7 +46,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     /// <summary>Runs every check.</summary>
     /// <param name="implementation">The implementation under test.</param>
     /// <param name="problems">Where problems (a timed-out exercise, a withheld reference) are recorded.</param>
-    /// <returns>One outcome per check of the module, in order.</returns>
+    /// <returns>One outcome per check of the notebooks graded (the module's, for a folder), in order.</returns>
     public IReadOnlyList<CheckOutcome> Run(Implementation implementation, GradingProblems problems)
     {
         ArgumentNullException.ThrowIfNull(implementation);
@@ -54,7 +54,10 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
         var outcomes = new List<CheckOutcome>();
         var stuck = new HashSet<Exercise>();
         var noted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var spec in ModuleSpecs.All)
+        // A single notebook is graded on its own checks: those of the notebooks in `notebooks`, which is the module's
+        // every notebook for a folder.
+        var graded = notebooks.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in ModuleSpecs.All.Where(s => notebookOf(s.GradeId) is not { } of || graded.Contains(of)))
         {
             string notebook = notebookOf(spec.GradeId) ?? "(not in any notebook)";
             var exercise = Exercises.Of(spec.GradeId);

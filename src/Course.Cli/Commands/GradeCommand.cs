@@ -124,6 +124,7 @@ public static class GradeCommand
                 UnsandboxedReason = sandbox.Reason,
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(module, path),
+                NotebooksOf = path => SubmissionFiles.NotebooksGradedIn(path, module.Names),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {

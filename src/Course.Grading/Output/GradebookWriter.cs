@@ -5,7 +5,8 @@ using Course.Grading.Results;
 namespace Course.Grading.Output;
 
 /// <summary>
-/// Writes <c>gradebook.csv</c>: one row per student with the raw score of each notebook, the total
+/// Writes <c>gradebook.csv</c>: one row per student with the raw score of each notebook (blank for a notebook a
+/// student's submission was not graded on: it was another single notebook), the total
 /// raw score, the maximum, the score as a percentage, and the grading status, in the column style of
 /// nbgrader's export (student_id, raw_score, max_score, score). Every field goes through <see cref="CsvText"/>: a
 /// student id or reason that looks like a formula opens as text.
@@ -27,7 +28,10 @@ public static class GradebookWriter
         Row(sb, ["student_id", .. notebooks, "raw_score", "max_score", "score", "status", "reason"]);
         foreach (var r in results.OrderBy(r => r.StudentId, StringComparer.Ordinal))
         {
-            var perNotebook = notebooks.Select(n => Number(r.Checks.Where(c => c.Notebook == n).Sum(c => c.Score)));
+            // Blank for a notebook the submission was not graded on (it was one notebook file): not a 0 it earned.
+            var perNotebook = notebooks.Select(n => r.Notebooks.Any(o => o.Name == n) || r.Checks.Any(c => c.Notebook == n)
+                ? Number(r.Checks.Where(c => c.Notebook == n).Sum(c => c.Score))
+                : "");
             double percent = r.MaxScore > 0 ? 100 * r.Score / r.MaxScore : 0;
             Row(sb, [r.StudentId, .. perNotebook, Number(r.Score), Number(r.MaxScore), Number(Math.Round(percent, 1)), r.Status, r.Reason]);
         }

@@ -179,7 +179,7 @@ public sealed class GradingRun
                 else
                 {
                     result = fingerprint is null
-                        ? NotRun(id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
+                        ? NotRun(submission, id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
                         : await GradeInProcessAsync(submission, id, folder, fingerprint, cancellationToken);
                     WriteStudentFiles(result, folder);
                     what = result.Status;
@@ -238,7 +238,7 @@ public sealed class GradingRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // One submission that cannot be prepared must not stop the class's grading.
-            return NotRun(id, fingerprint, SubmissionStatus.Crashed, $"The submission could not be prepared for grading: {e.Message}", 0);
+            return NotRun(submission, id, fingerprint, SubmissionStatus.Crashed, $"The submission could not be prepared for grading: {e.Message}", 0);
         }
 
         EnvironmentAllowList.Apply(start);
@@ -276,7 +276,7 @@ public sealed class GradingRun
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                result = NotRun(id, fingerprint, SubmissionStatus.Crashed, $"Grading failed: {e.Message}", 0);
+                result = NotRun(submission, id, fingerprint, SubmissionStatus.Crashed, $"Grading failed: {e.Message}", 0);
                 session.RunnerEndedEarly = true;
             }
 
@@ -317,17 +317,19 @@ public sealed class GradingRun
     }
 
     // The result of a submission whose grading ended early: the checks that finished keep their
-    // points, the module's other checks are listed as not run, so the maximum score stays the module's.
-    private SubmissionResult NotRun(string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
+    // points, the other checks of what it is graded on are listed as not run, so the maximum score stays the module's
+    // (a single notebook's, for a submission that is one notebook).
+    private SubmissionResult NotRun(string submission, string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
     {
         var byId = (finished ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        var graded = _options.NotebooksOf?.Invoke(submission) ?? _options.Notebooks;
         // What a check is worth comes from the module, not from the file the grading process wrote.
         var checks = _options.AllChecks.Count == 0
             ? [.. byId.Values]
-            : _options.AllChecks.Select(c => byId.GetValueOrDefault(c.Id) is { } done
+            : _options.AllChecks.Where(c => graded.Contains(c.Notebook) || !_options.Notebooks.Contains(c.Notebook)).Select(c => byId.GetValueOrDefault(c.Id) is { } done
                 ? c with { Score = Math.Clamp(done.Score, 0, c.Points), Status = done.Status, Message = done.Message, Measured = done.Measured }
                 : c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
-        var notebooks = _options.Notebooks.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
+        var notebooks = graded.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
         return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
 
