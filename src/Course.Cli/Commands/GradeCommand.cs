@@ -8,6 +8,7 @@ using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Running;
 using Course.Grading.Sandboxing;
+using Course.Notebooks.Format;
 using Course.Specs;
 
 namespace Course.Cli.Commands;
@@ -23,6 +24,9 @@ namespace Course.Cli.Commands;
 /// where bwrap works, with libraries that hold no reference answer. Every check runs here, against the runner
 /// through the grading boundary, so the score comes from nothing the runner writes. Without bwrap, grading still
 /// works and says prominently that it ran unsandboxed (docs/SANDBOX.md).
+/// <para>Exit codes: 0 graded; 1 graded, but a submission had no notebook of the module that could run (an empty folder,
+/// a broken notebook: its row shows 0 and why); 2 nothing graded: an argument is no submission (each named on a line of
+/// its own), two submissions would share a student id, or an option is wrong.</para>
 /// </remarks>
 public static class GradeCommand
 {
@@ -75,19 +79,38 @@ public static class GradeCommand
                 return 2;
             }
 
-            string[] given = parse.GetValue(submissions) ?? [];
-            string[] paths = given.Length > 0 ? given : Samples();
-            // Not followed: a dangling link is graded as a refused submission rather than stopping the class.
-            var missing = paths.Where(p => !SubmissionFiles.Exists(p)).ToArray();
-            if (missing.Length > 0)
+            string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
+            ModuleNotebooks module;
+            try
             {
-                // Escaped: a name that is not UTF-8 arrives here (its bytes read as U+FFFD), and names may hold control characters.
-                await stderr.WriteLineAsync($"course grade: no such submission: {string.Join(", ", missing.Select(TerminalText.Escape))}.");
+                module = ModuleNotebooks.Load(sourceDir);
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or NotebookFormatException)
+            {
+                await stderr.WriteLineAsync($"course grade: --source: {e.Message}");
                 return 2;
             }
 
-            string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
-            var module = ModuleNotebooks.Load(sourceDir);
+            string[] given = parse.GetValue(submissions) ?? [];
+            // Every argument that cannot be a submission is refused before anything is graded, one line each; a folder
+            // of submission folders is graded as its folders, and the run says so.
+            var resolved = SubmissionArguments.Resolve(given.Length > 0 ? given : Samples(), module.Names);
+            if (resolved.Errors.Count > 0)
+            {
+                foreach (string error in resolved.Errors)
+                {
+                    await stderr.WriteLineAsync($"course grade: {error}");
+                }
+
+                return 2;
+            }
+
+            foreach (string note in resolved.Notes)
+            {
+                await stdout.WriteLineAsync(note);
+            }
+
+            var paths = resolved.Submissions;
             string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
             string runner = RunnerFolder();
             if (!File.Exists(Path.Combine(runner, "course-runner.dll")) || !Directory.Exists(Path.Combine(runner, "lib")))
@@ -135,13 +158,13 @@ public static class GradeCommand
                 Grade = session => RemoteGrader.GradeAsync(session, prepared.TryRemove(session.GradingFolder, out var p) ? p : throw new InvalidOperationException($"{session.GradingFolder} was not prepared."), grader),
             });
 
-            await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
+            await stdout.WriteLineAsync($"Grading {paths.Count} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
                 + (sandbox.IsAvailable ? $"sandbox: {sandbox.Reason})." : "UNSANDBOXED)."));
             var clock = Stopwatch.StartNew();
             IReadOnlyList<SubmissionResult> results;
             try
             {
-                results = await run.RunAsync(paths.Select(Path.GetFullPath).ToArray(), SubmissionGrader.StudentIdOf,
+                results = await run.RunAsync(paths, SubmissionGrader.StudentIdOf,
                     p => stdout.WriteLine(TerminalReport.ProgressLine(p)), cancellationToken);
             }
             catch (ArgumentException e) when (e.ParamName is "submissions" or "studentIdOf" or "studentIds")
@@ -160,6 +183,15 @@ public static class GradeCommand
 
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
+            // Graded, with 0 points, but likely not what was meant: said, and the exit code says it too.
+            var nothing = SubmissionArguments.NothingToGrade(results);
+            if (nothing.Count > 0)
+            {
+                await stderr.WriteLineAsync($"course grade: {nothing.Count} submission(s) had no notebook of the module that could be run, and scored 0: "
+                    + string.Join("; ", nothing.Select(r => $"{TerminalText.Escape(r.StudentId)} ({TerminalText.Escape(r.Status)})")) + ".");
+                return 1;
+            }
+
             return 0;
         });
         return command;
