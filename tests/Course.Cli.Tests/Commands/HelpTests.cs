@@ -22,6 +22,8 @@ public sealed class HelpTests
     [InlineData("run", "--timeout <SECONDS>")]
     [InlineData("run", "--out <DIR>")]
     [InlineData("run", "<NOTEBOOK>...")]
+    [InlineData("run", "--check <ID>")]
+    [InlineData("run", "--allow-failed-checks")]
     [InlineData("demo", "--batch-size")]
     [InlineData("bench-engine", "--cells")]
     [InlineData("release", "<SOURCE>...")]
