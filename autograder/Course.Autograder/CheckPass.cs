@@ -54,6 +54,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
         var outcomes = new List<CheckOutcome>();
         var stuck = new HashSet<Exercise>();
         var noted = new HashSet<string>(StringComparer.Ordinal);
+        var earlier = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         // A single notebook is graded on its own checks: those of the notebooks in `notebooks`, which is the module's
         // every notebook for a folder.
         var graded = notebooks.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
@@ -77,7 +78,8 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 BeforeCheck?.Invoke(exercise);
                 try
                 {
-                    result = SpecRunner.RunOne(spec, implementation, options.CheckTimeoutScale);
+                    // A failure that may follow from an earlier one says so, as it does in the notebook's check cell.
+                    result = FailureChain.Annotate(SpecRunner.RunOne(spec, implementation, options.CheckTimeoutScale), earlier);
                 }
                 finally
                 {
@@ -85,6 +87,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 }
             }
 
+            earlier[spec.Id] = result;
             if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
             {
                 problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");

@@ -11,15 +11,38 @@ public sealed class CountingDataset : Dataset<Tensor[]>
 {
     private readonly int[] _reads;
     private readonly int _features;
+    private readonly List<int>? _order;
     private int _total;
 
     /// <summary>Creates a dataset of <paramref name="count"/> samples with <paramref name="features"/> values each.</summary>
     /// <param name="count">The number of samples.</param>
     /// <param name="features">Values per sample's feature tensor.</param>
-    public CountingDataset(int count, int features = 3)
+    /// <param name="keepReadOrder">
+    /// Also keep the order of the reads (<see cref="ReadOrder"/>), so that a check can tell a loader that reads in the
+    /// shuffled order from one that reads everything in index order; off by default, as it costs a lock per read.
+    /// </param>
+    public CountingDataset(int count, int features = 3, bool keepReadOrder = false)
     {
         _reads = new int[count];
         _features = features;
+        _order = keepReadOrder ? [] : null;
+    }
+
+    /// <summary>The samples read, in the order they were read, when the dataset keeps it; else empty.</summary>
+    public IReadOnlyList<int> ReadOrder
+    {
+        get
+        {
+            if (_order is null)
+            {
+                return [];
+            }
+
+            lock (_order)
+            {
+                return [.. _order];
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -41,6 +64,14 @@ public sealed class CountingDataset : Dataset<Tensor[]>
             int i = NormalizeIndex(index);
             Interlocked.Increment(ref _reads[i]);
             Interlocked.Increment(ref _total);
+            if (_order is not null)
+            {
+                lock (_order)
+                {
+                    _order.Add(i);
+                }
+            }
+
             var features = new float[_features];
             Array.Fill(features, i);
             return [new Tensor(features, _features), Tensor.Scalar(i)];
@@ -52,5 +83,13 @@ public sealed class CountingDataset : Dataset<Tensor[]>
     {
         Array.Clear(_reads);
         Volatile.Write(ref _total, 0);
+        if (_order is not null)
+        {
+            lock (_order)
+            {
+                _order.Clear();
+            }
+        }
+
     }
 }
