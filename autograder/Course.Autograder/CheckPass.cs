@@ -1,4 +1,5 @@
 using Course.Autograder.Verdict;
+using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Specs;
 using Course.Specs.Core;
@@ -127,7 +128,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     {
         null => message,
         { Status: "ran" } => $"{message} (the exercise's check cell in {notebook.Name} did not run: see the problems listed for it)",
-        _ => $"Not graded: notebook {notebook.Name} is {notebook.Status}.",
+        _ => NotebookStatusText.Sentence(notebook) ?? message,
     };
 
     private static string StatusName(CheckStatus status) => status switch
