@@ -28,6 +28,7 @@ public sealed class HelpTests
     [InlineData("bench-engine", "--cells")]
     [InlineData("release", "<SOURCE>...")]
     [InlineData("release", "--out <DIR>")]
+    [InlineData("release", "--solutions")]
     [InlineData("validate", "<DIR>...")]
     [InlineData("validate", "--timeout <SECONDS>")]
     [InlineData("grade", "<SUBMISSION>...")]
