@@ -119,6 +119,16 @@ public static class GradeCommand
                 return 2;
             }
 
+            try
+            {
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"course grade: --out {TerminalText.Escape(outDir)} cannot be made a folder: {e.Message}");
+                return 2;
+            }
+
             var sandbox = parse.GetValue(noSandbox)
                 ? SandboxDetection.Unavailable("--no-sandbox was given")
                 : Sandbox.Detect(readOnlyFolders: [.. Sandbox.RuntimeFolders(), runner]);

@@ -49,6 +49,20 @@ public sealed class GradeArgumentsTests : IClassFixture<GradeArgumentsTests.Grad
     }
 
     [Fact]
+    public async Task An_output_folder_that_cannot_be_made_is_one_line_and_exit_2()
+    {
+        using var folder = new TempFolder("course-grade-args-");
+        File.WriteAllText(folder.File("a-file"), "");
+        string submission = Copy(folder, "amy/03-dataloader.ipynb");
+
+        var run = await CliRun.Of("grade", Path.GetDirectoryName(submission)!, "--out", folder.File("a-file/grades"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"course grade: --out {folder.File("a-file/grades")} cannot be made a folder: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public async Task A_source_folder_without_notebooks_is_one_line_and_exit_2()
     {
         using var folder = new TempFolder("course-grade-args-");
