@@ -73,6 +73,9 @@ public sealed class CheckCellTests
 
         Assert.Equal(["collate-values"], report.Results.Select(r => r.Spec.Id));
         Assert.True(report.AllPassed, report.ToString());
+        // The id only: takes is in both views of the report, the text and the table Jupyter shows.
+        Assert.Contains("[collate-values]", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<code style=\"color:#57606a\">collate-values</code>", report.ToHtml(), StringComparison.Ordinal);
     }
 
     [Fact]
