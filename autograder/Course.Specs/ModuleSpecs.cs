@@ -45,7 +45,7 @@ public static class ModuleSpecs
     /// <param name="implementation">The student's implementation of the exercise.</param>
     /// <param name="includeHidden">Also run hidden checks (the instructor's copy and the autograder do).</param>
     /// <param name="only">
-    /// The id of one check of this cell to run alone (<c>"dataloader-count"</c>; the ids are in brackets in the cell's
+    /// The id of one check of this cell to run alone (<c>"dataloader-count"</c>; each check's id is beside its title in the cell's
     /// report), for a student working on one failure: copy the check cell into a new cell and add
     /// <c>only: "dataloader-count"</c>. Null: every check (or the one <see cref="OnlyCheckVariable"/> names).
     /// </param>

@@ -73,7 +73,7 @@ public static class RunCommand
         };
         var check = new Option<string?>("--check")
         {
-            Description = "Run only this check (its id, shown in brackets in a check cell's report, e.g. dataloader-count) and report it.",
+            Description = "Run only this check (its id, shown beside its title in a check cell's report, e.g. dataloader-count) and report it.",
             HelpName = "ID",
         };
 
@@ -232,7 +232,7 @@ public static class RunCommand
     private static string DidYouMean(string id)
     {
         var near = ModuleSpecs.All.Where(s => s.Id.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(s.Id, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
-        return near.Count > 0 ? $"; did you mean {string.Join(" or ", near.Select(s => s.Id))}?" : " (the ids are in brackets in each check cell's report).";
+        return near.Count > 0 ? $"; did you mean {string.Join(" or ", near.Select(s => s.Id))}?" : " (each check cell's report shows its checks' ids beside their titles).";
     }
 
     /// <summary>
