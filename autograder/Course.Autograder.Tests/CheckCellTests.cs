@@ -67,6 +67,28 @@ public sealed class CheckCellTests
     }
 
     [Fact]
+    public void Only_runs_one_check_of_the_cell_for_a_student_working_on_one_failure()
+    {
+        var report = ModuleSpecs.Check("collate", Implementation.Reference, only: "collate-values");
+
+        Assert.Equal(["collate-values"], report.Results.Select(r => r.Spec.Id));
+        Assert.True(report.AllPassed, report.ToString());
+        // The id only: takes is in both views of the report, the text and the table Jupyter shows.
+        Assert.Contains("[collate-values]", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<code style=\"color:#57606a\">collate-values</code>", report.ToHtml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_naming_no_check_of_the_cell_lists_its_checks_and_where_that_one_is()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ModuleSpecs.Check("collate", Implementation.Reference, only: "dataloader-count"));
+
+        Assert.Equal("only", e.ParamName);
+        Assert.StartsWith($"The check cell \"collate\" has no check \"dataloader-count\"; its checks are {string.Join(", ", ModuleSpecs.ForGrade("collate").Select(s => s.Id))}. "
+            + "\"dataloader-count\" is a check of the cell \"dataloader\".", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recording_keeps_only_the_exercise_of_the_check_cell()
     {
         SubmissionRecorder.Start();

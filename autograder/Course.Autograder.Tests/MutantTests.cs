@@ -173,19 +173,34 @@ public sealed class MutantTests
     }
 
     [Fact]
-    public void A_flip_along_the_wrong_axis_is_told_so_and_not_to_fix_its_draw()
+    public void A_flip_along_the_wrong_axis_is_told_which_axis_it_reverses_and_that_its_draw_is_right()
     {
         var impl = new Implementation { Flip = (p, seed) => new VerticalFlip(p, seed) };
 
-        var result = Run("flip-frequency", impl);
+        var report = SpecRunner.Run(ModuleSpecs.ForGrade("flip"), impl);
 
+        var result = report.Results.Single(r => r.Spec.Id == "flip-frequency");
         Assert.Equal(CheckStatus.Failed, result.Status);
-        Assert.Contains("reverses another axis", result.Message);
+        Assert.Matches(@"^Expected about 30 ?% of 4000 images mirrored along their last axis \(within ±3\.6 ?%\), but 0\.0 ?% were, and \d\d\.\d ?% came back with their rows reversed instead \(upside down\): "
+            + @"the flip reverses the second-to-last axis, not the last; \d\d\.\d ?% came back changed in all, so the draw itself looks right\. "
+            + @"This may follow from the failure of flip-mirrors \(With p = 1 the image is mirrored along its last axis \(HW and CHW\)\): fix that one first\.$", result.Message);
         Assert.DoesNotContain("wrong probability", result.Message);
     }
 
     [Fact]
-    public void An_eager_loader_is_told_that_it_reads_ahead_or_moves_the_samples()
+    public void A_flip_with_the_wrong_probability_is_told_to_fix_its_draw()
+    {
+        var impl = new Implementation { Flip = (p, seed) => new RandomHorizontalFlip(p / 2, seed) };
+
+        var result = Run("flip-frequency", impl);
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Contains("were, and none came back changed in another way: the flip is drawn with the wrong probability", result.Message);
+        Assert.DoesNotContain("may follow", result.Message);
+    }
+
+    [Fact]
+    public void An_eager_loader_that_shuffles_indices_is_told_it_builds_batches_ahead_not_that_it_moves_samples()
     {
         var impl = new Implementation
         {
@@ -196,10 +211,56 @@ public sealed class MutantTests
             },
         };
 
+        var report = SpecRunner.Run(ModuleSpecs.All.Where(s => s.Id is "dataloader-lazy" or "dataloader-shuffle-indices"), impl);
+
+        string message = report.Results.Single(r => r.Spec.Id == "dataloader-shuffle-indices").Message;
+        Assert.Matches(@"^Expected a shuffled epoch to read only the first batch's 4 samples before delivering it, but 30 samples were read before the first batch, in the shuffled order, "
+            + @"starting with the first batch's \[\d+, \d+, \d+, \d+\]: the shuffle moves indices as it should, but the loader builds the batches after the first before it delivers that one\. "
+            + "This may follow from the failure of dataloader-lazy", message);
+        Assert.DoesNotContain("samples themselves", message);
+    }
+
+    [Fact]
+    public void A_loader_that_shuffles_the_samples_themselves_is_told_so()
+    {
+        var impl = new Implementation { DataLoader = (dataset, s) => new LoaderUnderTest(() => (dataset.Count + s.BatchSize - 1) / s.BatchSize, new Replayable(() => ShuffledCopies(dataset, s))) };
+
         var result = Run("dataloader-shuffle-indices", impl);
 
-        Assert.Contains("reads ahead of the batch requested", result.Message);
-        Assert.Contains("or it moves the samples themselves", result.Message);
+        Assert.Matches(@"^Expected a shuffled epoch to read only the first batch's 4 samples before delivering it, but 30 samples were read before the first batch, in index order \(0, 1, 2, \.\.\.\), "
+            + @"and the batch came out shuffled \(\[\d+, \d+, \d+, \d+\]\): the loader reads every sample and then shuffles the samples themselves, not a list of indices\.$", result.Message);
+    }
+
+    [Fact]
+    public void A_wrong_count_that_the_loader_batches_by_is_named_as_the_likely_cause_of_the_failures_after_it()
+    {
+        // Count rounds down: the loader, which uses it to know how many batches to make, drops the last partial batch.
+        var impl = new Implementation
+        {
+            DataLoader = (dataset, s) =>
+            {
+                var loader = Loader(dataset, s with { DropLast = true }, FisherYates);
+                return loader;
+            },
+        };
+
+        var report = SpecRunner.Run(ModuleSpecs.All.Where(s => s.Id is "dataloader-count" or "dataloader-order" or "dataloader-lazy"), impl);
+
+        var byId = report.Results.ToDictionary(r => r.Spec.Id);
+        Assert.Equal(CheckStatus.Failed, byId["dataloader-count"].Status);
+        Assert.DoesNotContain("may follow", byId["dataloader-count"].Message);
+        Assert.Equal(CheckStatus.Failed, byId["dataloader-order"].Status);
+        Assert.EndsWith(" This may follow from the failure of dataloader-count (Count is the number of batches, with and without drop-last): fix that one first.", byId["dataloader-order"].Message);
+        Assert.Equal(CheckStatus.Passed, byId["dataloader-lazy"].Status);
+    }
+
+    [Fact]
+    public void Every_check_depends_only_on_checks_that_run_before_it()
+    {
+        var order = ModuleSpecs.All.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+
+        Assert.All(ModuleSpecs.All, spec => Assert.All(spec.DependsOn, id =>
+            Assert.True(order.TryGetValue(id, out int at) && at < order[spec.Id], $"{spec.Id} depends on {id}, which is not a check that runs before it")));
     }
 
     private static CheckResult Run(string id, Implementation impl) => SpecRunner.RunOne(ModuleSpecs.All.Single(s => s.Id == id), impl);
@@ -238,6 +299,22 @@ public sealed class MutantTests
         }
 
         return new LoaderUnderTest(() => count, new Replayable(Epoch));
+    }
+
+    // Reads every sample in index order at the start of each epoch, then shuffles the copies: it moves the samples.
+    private static IEnumerable<Tensor[]> ShuffledCopies(Dataset<Tensor[]> dataset, LoaderSettings s)
+    {
+        var random = new Random(s.Seed);
+        var all = Enumerable.Range(0, dataset.Count).Select(i => dataset[i]).ToArray();
+        if (s.Shuffle)
+        {
+            random.Shuffle(all);
+        }
+
+        foreach (var chunk in all.Chunk(s.BatchSize))
+        {
+            yield return Collate.Stack(chunk).ToArray();
+        }
     }
 
     private static int[] FisherYates(int n, Random random)

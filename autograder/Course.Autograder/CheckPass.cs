@@ -1,4 +1,5 @@
 using Course.Autograder.Verdict;
+using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Specs;
 using Course.Specs.Core;
@@ -16,7 +17,7 @@ namespace Course.Autograder;
 /// </remarks>
 /// <param name="options">Time limits.</param>
 /// <param name="notebookOf">The notebook of each grade_id.</param>
-/// <param name="notebooks">What happened to each notebook, for the message of a missing exercise.</param>
+/// <param name="notebooks">What happened to each notebook graded (every module notebook for a folder, the one for a single notebook file): only their checks run.</param>
 public sealed class CheckPass(GraderOptions options, Func<string, string?> notebookOf, IReadOnlyList<NotebookOutcome> notebooks)
 {
     /// <summary>What a failure message starts with when the code used a withheld reference answer.</summary>
@@ -46,7 +47,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     /// <summary>Runs every check.</summary>
     /// <param name="implementation">The implementation under test.</param>
     /// <param name="problems">Where problems (a timed-out exercise, a withheld reference) are recorded.</param>
-    /// <returns>One outcome per check of the module, in order.</returns>
+    /// <returns>One outcome per check of the notebooks graded (the module's, for a folder), in order.</returns>
     public IReadOnlyList<CheckOutcome> Run(Implementation implementation, GradingProblems problems)
     {
         ArgumentNullException.ThrowIfNull(implementation);
@@ -54,7 +55,11 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
         var outcomes = new List<CheckOutcome>();
         var stuck = new HashSet<Exercise>();
         var noted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var spec in ModuleSpecs.All)
+        var earlier = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        // A single notebook is graded on its own checks: those of the notebooks in `notebooks`, which is the module's
+        // every notebook for a folder.
+        var graded = notebooks.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in ModuleSpecs.All.Where(s => notebookOf(s.GradeId) is not { } of || graded.Contains(of)))
         {
             string notebook = notebookOf(spec.GradeId) ?? "(not in any notebook)";
             var exercise = Exercises.Of(spec.GradeId);
@@ -74,7 +79,8 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 BeforeCheck?.Invoke(exercise);
                 try
                 {
-                    result = SpecRunner.RunOne(spec, implementation, options.CheckTimeoutScale);
+                    // A failure that may follow from an earlier one says so, as it does in the notebook's check cell.
+                    result = FailureChain.Annotate(SpecRunner.RunOne(spec, implementation, options.CheckTimeoutScale), earlier);
                 }
                 finally
                 {
@@ -82,6 +88,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 }
             }
 
+            earlier[spec.Id] = result;
             if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
             {
                 problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");
@@ -124,7 +131,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     {
         null => message,
         { Status: "ran" } => $"{message} (the exercise's check cell in {notebook.Name} did not run: see the problems listed for it)",
-        _ => $"Not graded: notebook {notebook.Name} is {notebook.Status}.",
+        _ => NotebookStatusText.Sentence(notebook) ?? message,
     };
 
     private static string StatusName(CheckStatus status) => status switch

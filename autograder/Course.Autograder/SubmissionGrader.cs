@@ -93,7 +93,7 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
         {
             foreach (var notebook in prepared.Notebooks)
             {
-                var lines = new List<string>(notebook.Problems);
+                var lines = new List<string>([.. notebook.Notes, .. notebook.Problems]);
                 foreach (string problem in notebook.Problems)
                 {
                     problems.Add(notebook.Tampered ? SubmissionStatus.LockedCellRestored : notebook.Status, problem);

@@ -16,4 +16,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 
     /// <summary>The last non-empty line of standard output.</summary>
     public string LastLine => Output.TrimEnd('\n').Split('\n')[^1];
+
+    /// <summary>The last two lines of standard output: <c>course run</c>'s <c>cells:</c> and <c>checks:</c> counts.</summary>
+    public IReadOnlyList<string> ClosingLines => Output.TrimEnd('\n').Split('\n')[^2..];
 }

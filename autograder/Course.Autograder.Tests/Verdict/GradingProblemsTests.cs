@@ -23,7 +23,7 @@ public sealed class GradingProblemsTests
 
         Assert.Equal(SubmissionStatus.CompileError, status);
         Assert.StartsWith("Compile error in a.ipynb cell 2, line 1", reason, StringComparison.Ordinal);
-        Assert.EndsWith("(2 more problems listed with the notebooks below.)", reason, StringComparison.Ordinal);
+        Assert.EndsWith("(2 more problems, listed notebook by notebook in the feedback.)", reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class GradingProblemsTests
 
         Assert.Contains("cell 3 threw", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("cell 4 threw", reason, StringComparison.Ordinal);
-        Assert.EndsWith("(2 more problems listed with the notebooks below.)", reason, StringComparison.Ordinal);
+        Assert.EndsWith("(2 more problems, listed notebook by notebook in the feedback.)", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public static class RemoteGrader
         var outcomes = new List<NotebookOutcome>();
         foreach (var notebook in prepared.Notebooks)
         {
-            var lines = new List<string>(notebook.Problems);
+            var lines = new List<string>([.. notebook.Notes, .. notebook.Problems]);
             foreach (string problem in notebook.Problems)
             {
                 problems.Add(notebook.Tampered ? SubmissionStatus.LockedCellRestored : notebook.Status, problem);

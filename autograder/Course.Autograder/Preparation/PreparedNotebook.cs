@@ -14,6 +14,12 @@ public sealed record PreparedNotebook(string Name, string Status, IReadOnlyList<
     /// <summary>The status of a notebook that can run.</summary>
     public const string Ready = "ready";
 
+    /// <summary>
+    /// Student-facing lines that are no problem (they change no status): that a renamed copy was graded as this
+    /// notebook (<c>03-dataloader (1).ipynb</c>).
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The notebook with its locked cells restored; null unless <see cref="Status"/> is <see cref="Ready"/>.</summary>
     [JsonIgnore]
     public Notebook? Notebook { get; init; }

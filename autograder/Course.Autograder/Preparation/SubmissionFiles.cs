@@ -35,6 +35,30 @@ public sealed record SubmissionFiles(string Path, IReadOnlyList<SubmittedFile> N
     /// <summary>The largest notebook file read: 20 MB. The course's notebooks are under 50 KB; outputs make them grow, not code.</summary>
     public const int MaxNotebookBytes = 20 * 1024 * 1024;
 
+    // The most entries of a submission folder looked at for a renamed notebook: names only, but a folder may hold millions.
+    private const int MaxEntriesListed = 10_000;
+
+    /// <summary>
+    /// Whether the submission is one notebook file rather than a folder: then <see cref="Notebooks"/> holds that
+    /// notebook alone, and it is graded out of its own checks, not the module's.
+    /// </summary>
+    public bool SingleNotebook { get; init; }
+
+    /// <summary>
+    /// The module notebooks <paramref name="submissionPath"/> is graded on, without reading it: the one notebook a
+    /// single notebook file is (<see cref="NotebookNames.Match"/>), else all of them.
+    /// </summary>
+    /// <param name="submissionPath">The submission.</param>
+    /// <param name="notebookNames">The module's notebook file names.</param>
+    /// <returns>The notebooks, in the module's order.</returns>
+    public static IReadOnlyList<string> NotebooksGradedIn(string submissionPath, IReadOnlyList<string> notebookNames)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(submissionPath);
+        ArgumentNullException.ThrowIfNull(notebookNames);
+        string path = FullPath(submissionPath);
+        return SingleNotebookOf(path, Examine(path).Kind, notebookNames) is { } single ? [single] : notebookNames;
+    }
+
     /// <summary>Reads the module notebooks of <paramref name="submissionPath"/>: a folder of notebooks, or one notebook file named like a module notebook.</summary>
     /// <param name="submissionPath">The submission.</param>
     /// <param name="notebookNames">The module's notebook file names.</param>
@@ -47,19 +71,19 @@ public sealed record SubmissionFiles(string Path, IReadOnlyList<SubmittedFile> N
         string name = System.IO.Path.GetFileName(path);
         string shown = Printable(name);
         var (kind, _, errno) = Examine(path);
+        string? single = SingleNotebookOf(path, kind, notebookNames);
         IEnumerable<SubmittedFile> files = kind switch
         {
-            FileKind.Directory => notebookNames.Select(n => ReadOne(n, System.IO.Path.Combine(path, n))),
+            FileKind.Directory => ReadFolder(path, notebookNames),
             FileKind.Missing => notebookNames.Select(SubmittedFile.Missing),
-            // A single notebook: a link or a pipe named like one is refused as such by ReadOne.
-            _ when notebookNames.Contains(name, StringComparer.Ordinal) =>
-                notebookNames.Select(n => n == name ? ReadOne(n, path) : SubmittedFile.Missing(n)),
+            // A single notebook, graded alone: a link or a pipe named like one is refused as such by ReadOne.
+            _ when single is not null => [ReadOne(single, path) with { SubmittedAs = single == name ? null : name }],
             FileKind.Regular => notebookNames.Select(SubmittedFile.Missing),
             FileKind.Unexaminable => notebookNames.Select(n => SubmittedFile.Refused(n, $"the submission '{shown}' could not be examined ({ErrorText(errno)})")),
             FileKind.SymbolicLink => notebookNames.Select(n => SubmittedFile.Refused(n, $"the submission '{shown}' is a symbolic link, and the grader follows no links: submit the folder itself")),
             _ => notebookNames.Select(n => SubmittedFile.Refused(n, $"the submission '{shown}' is {Noun(kind)}, not a folder of notebooks")),
         };
-        return new SubmissionFiles(path, [.. files]);
+        return new SubmissionFiles(path, [.. files]) { SingleNotebook = single is not null };
     }
 
     /// <summary>Whether anything is at <paramref name="path"/>, a dangling link or a link loop included (a link is not followed).</summary>
@@ -78,6 +102,59 @@ public sealed record SubmissionFiles(string Path, IReadOnlyList<SubmittedFile> N
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return Examine(FullPath(path)).Kind == FileKind.Regular;
+    }
+
+    /// <summary>What is at <paramref name="path"/>, examined without following a link.</summary>
+    /// <param name="path">A path.</param>
+    /// <returns>Its kind.</returns>
+    internal static FileKind KindOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Examine(FullPath(path)).Kind;
+    }
+
+    // The module notebook a submission that is no folder is, by its name (a renamed copy too); null for a folder.
+    private static string? SingleNotebookOf(string path, FileKind kind, IReadOnlyList<string> notebookNames) =>
+        kind is FileKind.Directory or FileKind.Missing ? null : NotebookNames.Match(System.IO.Path.GetFileName(path), notebookNames);
+
+    // Each module notebook by its name; one that is not there, by a renamed copy when there is exactly one.
+    private static IEnumerable<SubmittedFile> ReadFolder(string folder, IReadOnlyList<string> notebookNames)
+    {
+        string[]? entries = null;
+        foreach (string name in notebookNames)
+        {
+            var file = ReadOne(name, System.IO.Path.Combine(folder, name));
+            if (file.Status != SubmittedFileStatus.Missing)
+            {
+                yield return file;
+                continue;
+            }
+
+            entries ??= Entries(folder);
+            var others = entries.Where(e => !notebookNames.Contains(e, StringComparer.Ordinal)).ToList();
+            var copies = others.Where(e => NotebookNames.Match(e, notebookNames) == name).ToList();
+            yield return copies.Count == 1
+                ? ReadOne(name, System.IO.Path.Combine(folder, copies[0])) with { SubmittedAs = copies[0] }
+                : file with
+                {
+                    // Two copies: which one is the notebook is the student's to say.
+                    Suggestions = copies.Count > 1 ? copies : [.. others.Where(e => e.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)
+                        && NotebookNames.Match(e, notebookNames) is null && NotebookNames.Closest(e, notebookNames) == name).Take(3)],
+                };
+        }
+    }
+
+    // The names in a folder, sorted, at most MaxEntriesListed: nothing is opened or followed.
+    private static string[] Entries(string folder)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFileSystemEntries(folder).Take(MaxEntriesListed).Select(e => System.IO.Path.GetFileName(e)).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     // Without its trailing separator: lstat("link/") follows the link.

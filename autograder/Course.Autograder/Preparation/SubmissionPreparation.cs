@@ -45,7 +45,9 @@ public static class SubmissionPreparation
         ArgumentNullException.ThrowIfNull(files);
         // A notebook is recognised by the grade_ids only it has: every notebook shares "setup".
         var idsOf = module.Sources.ToDictionary(s => s.Name, s => ModuleNotebooks.AllGradeIds(s.Source));
-        var notebooks = module.Sources.Select(s =>
+        // A single notebook file is graded as that notebook alone; a folder, as the whole module.
+        var sources = files.SingleNotebook ? module.Sources.Where(s => files.Notebooks.Any(f => f.Name == s.Name)) : module.Sources;
+        var notebooks = sources.Select(s =>
         {
             var own = idsOf[s.Name].Where(id => idsOf.All(o => o.Key == s.Name || !o.Value.Contains(id))).ToHashSet();
             var file = files.Notebooks.FirstOrDefault(f => f.Name == s.Name) ?? SubmittedFile.Missing(s.Name);
@@ -115,11 +117,17 @@ public static class SubmissionPreparation
 
     private static PreparedNotebook PrepareOne(SubmittedFile file, Notebook source, IReadOnlySet<string> ownGradeIds)
     {
+        var prepared = PrepareFile(file, source, ownGradeIds);
+        return file.SubmittedAs is { } renamed ? prepared with { Notes = [$"{Printable(renamed)} was graded as {file.Name}."] } : prepared;
+    }
+
+    private static PreparedNotebook PrepareFile(SubmittedFile file, Notebook source, IReadOnlySet<string> ownGradeIds)
+    {
         string name = file.Name;
         switch (file.Status)
         {
             case SubmittedFileStatus.Missing:
-                return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission."], false);
+                return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission.{DidYouMean(file)}"], false);
             case SubmittedFileStatus.Refused:
                 return Unreadable(name, file.Reason ?? "it was not read");
         }
@@ -160,6 +168,16 @@ public static class SubmissionPreparation
             Notebook = restored.Notebook,
         };
     }
+
+    // The names are the student's: shown, they must not break the line they are on.
+    private static string DidYouMean(SubmittedFile file) => file.Suggestions switch
+    {
+        [] => "",
+        [var one] => $" It has {Printable(one)}: if that is this notebook, rename it {file.Name}.",
+        var several => $" It has {string.Join(" and ", several.Select(Printable))}: keep the one that is this notebook and rename it {file.Name}.",
+    };
+
+    private static string Printable(string name) => string.Concat(name.Select(c => char.IsControl(c) ? '?' : c));
 
     private static PreparedNotebook Unreadable(string name, string reason) =>
         new(name, SubmissionStatus.UnreadableNotebook, [$"{name} is not a readable notebook: {reason}"], false);

@@ -8,6 +8,18 @@ namespace Course.Autograder.Preparation;
 /// else null. It says what the file is, never what a link points to.</param>
 public sealed record SubmittedFile(string Name, SubmittedFileStatus Status, byte[]? Content, string? Reason)
 {
+    /// <summary>
+    /// The name the file had in the submission when it was not <see cref="Name"/>: a copy a browser or an LMS renamed
+    /// (<c>03-dataloader (1).ipynb</c>, see <see cref="NotebookNames.Match"/>), read in the notebook's place; else null.
+    /// </summary>
+    public string? SubmittedAs { get; init; }
+
+    /// <summary>
+    /// For a missing notebook, the files of the submission that may be it under another name (<c>dataloader.ipynb</c>,
+    /// or two renamed copies), for a "did you mean"; else empty. They are never read.
+    /// </summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>A notebook that is not in the submission.</summary>
     /// <param name="name">The module notebook's file name.</param>
     /// <returns>The file.</returns>

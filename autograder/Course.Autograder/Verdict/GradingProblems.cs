@@ -38,7 +38,8 @@ public sealed class GradingProblems
         string reason = string.Join(" ", shown.Select(EndSentence));
         if (others > 0)
         {
-            reason += $" ({others} more problem{(others == 1 ? "" : "s")} listed with the notebooks below.)";
+            // Read in the gradebook too, where nothing is "below": the feedback is where they are.
+            reason += $" ({others} more problem{(others == 1 ? "" : "s")}, listed notebook by notebook in the feedback.)";
         }
 
         return (status, reason);

@@ -46,7 +46,7 @@ public sealed record CheckReport(IReadOnlyList<CheckResult> Results)
         return sb.ToString();
     }
 
-    /// <summary>The same report as an HTML table, for notebooks.</summary>
+    /// <summary>The same report as an HTML table, for notebooks; each check with its id, as in <see cref="ToString"/>.</summary>
     /// <returns>An HTML fragment.</returns>
     public string ToHtml()
     {
@@ -55,7 +55,10 @@ public sealed record CheckReport(IReadOnlyList<CheckResult> Results)
         {
             string colour = r.Passed ? "#1a7f37" : "#cf222e";
             sb.Append("<tr><td style=\"color:").Append(colour).Append("\">").Append(r.Passed ? "✓" : "✗").Append("</td><td style=\"text-align:left\">")
-              .Append(WebUtility.HtmlEncode(r.Spec.Title)).Append("</td><td>").Append(Points(r)).Append("</td><td style=\"text-align:left\">");
+              .Append(WebUtility.HtmlEncode(r.Spec.Title))
+              // The id, as the text report shows it: what only: and course run --check take to run this check alone.
+              .Append(" <code style=\"color:#57606a\">").Append(WebUtility.HtmlEncode(r.Spec.Id)).Append("</code>")
+              .Append("</td><td>").Append(Points(r)).Append("</td><td style=\"text-align:left\">");
             if (!r.Passed)
             {
                 sb.Append(WebUtility.HtmlEncode(r.Message)).Append("<br/><i>Hint: ").Append(WebUtility.HtmlEncode(r.Spec.Hint)).Append("</i>");

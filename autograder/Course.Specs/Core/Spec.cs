@@ -15,6 +15,13 @@ public sealed record Spec(string Id, string GradeId, double Points, string Title
     /// <summary>Whether the check is hidden from students: run in grading, shown in feedback by name only.</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>
+    /// The checks this one relies on working: when one of them failed earlier in the same run, this one's failure may
+    /// follow from it, and its message says so (<c>FailureChain</c>; this file is shared with the recording edition, which has none). A <c>Count</c> that is wrong makes a loader
+    /// that counts its batches with it deliver the wrong batches, and every check of those batches fails.
+    /// </summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
     /// <summary>How long the check may run before it fails as timed out.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -14,12 +14,22 @@ public static class SpecRunner
     /// <param name="specs">The checks.</param>
     /// <param name="implementation">The implementation under test.</param>
     /// <param name="timeoutScale">Multiplies every check's time limit (the autograder may give slow machines more).</param>
-    /// <returns>The report, one result per check.</returns>
+    /// <returns>The report, one result per check; a failure that may follow from an earlier one says so (<see cref="FailureChain"/>).</returns>
     public static CheckReport Run(IEnumerable<Spec> specs, Implementation implementation, double timeoutScale = 1.0)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(implementation);
-        return new CheckReport(specs.Select(s => RunOne(s, implementation, timeoutScale)).ToArray());
+        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        var report = new List<CheckResult>();
+        foreach (var spec in specs)
+        {
+            // In order: a failure that may follow from an earlier one of the report says so.
+            var result = FailureChain.Annotate(RunOne(spec, implementation, timeoutScale), results);
+            results[spec.Id] = result;
+            report.Add(result);
+        }
+
+        return new CheckReport(report);
     }
 
     /// <summary>Runs one check.</summary>

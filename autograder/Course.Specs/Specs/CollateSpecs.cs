@@ -65,7 +65,7 @@ public static class CollateSpecs
                 _ = collate(Samples(new Random(9), 4, [3], []));
                 Expect.That(world.Refresh(batch[0]).Values.SequenceEqual(values), "Expected a collated batch to keep its values after the next call to Collate",
                     () => "they changed to the next batch's: Collate writes every batch into one reused buffer");
-            }),
+            }) { DependsOn = ["collate-values"] },
         new("collate-bad-input", GradeId, 1, "An empty list or samples of different shapes are rejected",
             "Throw ArgumentException for an empty list and when a sample's shape differs from sample 0's.", impl =>
             {
@@ -88,7 +88,7 @@ public static class CollateSpecs
                 Timing.WithinBudget("collating 100 batches of 16 samples of [3, 16, 16]",
                     () => TimedOutputs.Matching(impl.World.CollateEach(collate, lists), expected, "the batch collated from list {0}"),
                     () => InProcessWorld.Instance.CollateEach(Implementation.Reference.Collate!, lists).Cpu, Budgets.Ratio("collate-time"));
-            }) { Timeout = TimeSpan.FromSeconds(60) },
+            }) { Timeout = TimeSpan.FromSeconds(60), DependsOn = ["collate-values"] },
         new("collate-scaling", GradeId, 1, "Collating scales linearly with the batch size",
             "Each sample should be copied once; growing a buffer by re-copying it for every sample is quadratic.", impl =>
             {
@@ -103,7 +103,7 @@ public static class CollateSpecs
                         ? TimedOutputs.Matching(impl.World.CollateEach(collate, small), expectedSmall, "the batch collated from list {0} of 16 samples")
                         : TimedOutputs.Matching(impl.World.CollateEach(collate, large), expectedLarge, "the batch collated from list {0} of 256 samples"),
                     16, Budgets.Scaling("collate-scaling"));
-            }) { Timeout = TimeSpan.FromSeconds(60) },
+            }) { Timeout = TimeSpan.FromSeconds(60), DependsOn = ["collate-values"] },
     ];
 
     private static void Repeat(int times, Action action)

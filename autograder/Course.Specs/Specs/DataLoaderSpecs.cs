@@ -44,7 +44,7 @@ public static class DataLoaderSpecs
                         Expect.Equal($"[{size}, 3]", Expect.ShapeOf(batches[k][0]), $"the shape of the features of batch {k} ({n} samples, batch size {b})");
                     }
                 }
-            }),
+            }) { DependsOn = ["dataloader-count"] },
         new("dataloader-each-once", GradeId, 3, "With shuffle, every sample appears exactly once per epoch",
             "Shuffle a list of all indices 0..n-1 (Fisher-Yates) at the start of each epoch, then cut it into batches.", impl =>
             {
@@ -55,14 +55,14 @@ public static class DataLoaderSpecs
                     Expect.That(labels.SequenceEqual(Enumerable.Range(0, 53)), $"Expected epoch {epoch} to contain each of the 53 samples exactly once",
                         () => $"it held {labels.Length} samples with {labels.Distinct().Count()} distinct");
                 }
-            }),
+            }) { DependsOn = ["dataloader-count"] },
         new("dataloader-drop-last", GradeId, 2, "dropLast drops only the final, smaller batch",
             "With dropLast, stop before a batch that would hold fewer than batchSize samples.", impl =>
             {
                 var batches = Epoch(Make(impl)(new CountingDataset(10), new LoaderSettings(4, DropLast: true)));
                 Expect.Equal(2, batches.Count, "the number of batches of 10 samples in batches of 4 with dropLast");
                 Expect.That(batches.All(b => b[0].Size(0) == 4), "Expected every batch to hold 4 samples", () => "one did not");
-            }),
+            }) { DependsOn = ["dataloader-count"] },
         new("dataloader-kept-batches", GradeId, 1, "A batch kept by the training loop stays as it was",
             "Give every batch arrays of its own: a buffer reused for the next batch changes the batches the caller kept.", impl =>
             {
@@ -80,7 +80,7 @@ public static class DataLoaderSpecs
                     Expect.That(now.SequenceEqual(kept[k].Labels), $"Expected batch {k} to still hold labels [{string.Join(", ", kept[k].Labels)}] after the later batches were produced",
                         () => $"it now holds [{string.Join(", ", now)}]: the loader writes every batch into one reused buffer");
                 }
-            }),
+            }) { DependsOn = ["dataloader-count"] },
         new("dataloader-lazy", GradeId, 3, "Batches are produced lazily, one at a time",
             "Use yield return inside GetEnumerator, and read a batch's samples only when that batch is requested; never build all batches first.", impl =>
             {
@@ -99,13 +99,13 @@ public static class DataLoaderSpecs
         new("dataloader-shuffle-indices", GradeId, 2, "Shuffling moves indices, not samples",
             "Shuffle the list of indices, then read each sample once, when its batch is built; do not copy or reorder the samples themselves.", impl =>
             {
-                var data = new CountingDataset(30);
+                var data = new CountingDataset(30, keepReadOrder: true);
                 var loader = Make(impl)(data, new LoaderSettings(4, Shuffle: true, Seed: 9));
                 using (var first = loader.Batches.GetEnumerator())
                 {
                     first.MoveNext();
                     Expect.That(data.TotalReads <= 4, "Expected a shuffled epoch to read only the first batch's 4 samples before delivering it",
-                        () => $"{data.TotalReads} samples were read before the first batch: the loader reads ahead of the batch requested (it builds batches eagerly), or it moves the samples themselves when it shuffles");
+                        () => ReadAhead(data.ReadOrder, first.Current));
                 }
 
                 data.ResetCounts();
@@ -116,7 +116,7 @@ public static class DataLoaderSpecs
                     Expect.That(data.TotalReads == 30 * epoch && worst == epoch, $"Expected each sample to be read exactly once per epoch ({30 * epoch} reads after {epoch} epoch(s))",
                         () => $"there were {data.TotalReads} reads, and one sample was read {worst} times");
                 }
-            }),
+            }) { DependsOn = ["dataloader-lazy"] },
         new("dataloader-bad-batch-size", GradeId, 2, "A batch size of 0 or less is rejected, naming the value",
             "In the constructor, throw ArgumentOutOfRangeException (an ArgumentException) when batchSize <= 0, with the value in the message.", impl =>
             {
@@ -137,7 +137,7 @@ public static class DataLoaderSpecs
                     Expect.Equal(batches, epoch.Count, $"the number of batches of {n} samples in batches of {b}");
                     Expect.Equal(n, epoch.Sum(x => x[0].Size(0)), $"the number of samples in an epoch of {n} samples in batches of {b}");
                 }
-            }),
+            }) { DependsOn = ["dataloader-count"] },
         new("dataloader-epoch-scaling", GradeId, 2, "An epoch's time grows linearly with the dataset",
             "Keep the work per batch independent of the dataset's size: no scan of the whole index list per batch (a Where or a search), no copying the dataset per batch or per epoch.", impl =>
             {
@@ -152,7 +152,7 @@ public static class DataLoaderSpecs
                 Timing.Scaling("a shuffled epoch in batches of 64 (1,250 and 20,000 samples)",
                     n => TimedOutputs.EpochOf(impl.World.Drain(make(n == 1_250 ? small : large, settings).Batches), n, 1, 64),
                     1_250, Budgets.Scaling("dataloader-epoch-scaling"));
-            }) { Timeout = TimeSpan.FromSeconds(60) },
+            }) { Timeout = TimeSpan.FromSeconds(60), DependsOn = ["dataloader-count", "dataloader-each-once"] },
         new("dataloader-shuffle-scaling", GradeId, 2, "Shuffling scales linearly with the dataset",
             "Fisher-Yates swaps in place: O(n). Removing from the middle of a list, or searching a list for unused indices, is O(n^2).", impl =>
             {
@@ -180,7 +180,7 @@ public static class DataLoaderSpecs
                     Expect.That(x.SequenceEqual(y), $"Expected two loaders with seed 7 to give the same order in epoch {epoch}",
                         () => $"one gave [{Preview(x)}] and the other [{Preview(y)}]");
                 }
-            }),
+            }) { DependsOn = ["dataloader-each-once"] },
         new("dataloader-fresh-epochs", DeterministicGradeId, 1, "Each epoch is a fresh permutation",
             "Keep one Random per loader (created from the seed) and reshuffle at the start of every epoch, instead of re-creating it.", impl =>
             {
@@ -191,7 +191,7 @@ public static class DataLoaderSpecs
                     () => $"both were [{Preview(first)}]");
                 Expect.That(!first.SequenceEqual(Enumerable.Range(0, 40)), "Expected a shuffled epoch not to be in index order",
                     () => "it was 0, 1, 2, ...");
-            }),
+            }) { DependsOn = ["dataloader-each-once"] },
         new("dataloader-different-seeds", DeterministicGradeId, 1, "Different seeds give different orders",
             "Pass the seed to new Random(seed).", impl =>
             {
@@ -199,7 +199,7 @@ public static class DataLoaderSpecs
                 var x = Order(make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 1)));
                 var y = Order(make(new CountingDataset(40), new LoaderSettings(6, Shuffle: true, Seed: 2)));
                 Expect.That(!x.SequenceEqual(y), "Expected seeds 1 and 2 to give different orders", () => $"both gave [{Preview(x)}]");
-            }),
+            }) { DependsOn = ["dataloader-each-once"] },
         new("dataloader-uniform-shuffle", DeterministicGradeId, 2, "Every order of an epoch is equally likely",
             "Fisher-Yates: for i from n - 1 down to 1, swap position i with a position drawn from 0..i (random.Next(i + 1)). Swapping each position with any position (random.Next(n)) gives every order, but not equally often.", impl =>
             {
@@ -230,7 +230,7 @@ public static class DataLoaderSpecs
                 Expect.That(chiSquare <= threshold,
                     $"Expected the 24 orders of {n} samples to come about equally often over {epochs:N0} epochs (chi-square at most {threshold}, a false alarm once in a million)",
                     () => $"chi-square was {chiSquare:0.0}: order [{counts.MaxBy(kv => kv.Value).Key}] came {counts.Values.Max()} times and [{counts.MinBy(kv => kv.Value).Key}] {counts.Values.Min()} times ({counts.Count} of 24 orders seen); the shuffle is biased");
-            }) { Timeout = TimeSpan.FromSeconds(60) },
+            }) { Timeout = TimeSpan.FromSeconds(60), DependsOn = ["dataloader-each-once"] },
     ];
 
     /// <summary>Reads one epoch of <paramref name="loader"/> into a list, cloning each batch (a pooled batch may be recycled).</summary>
@@ -258,6 +258,26 @@ public static class DataLoaderSpecs
             "Expected the first batch to hold a sample of the dataset (its features equal to its label)",
             () => $"it held {batch.Count} tensors of shapes {string.Join(", ", batch.Select(Expect.ShapeOf))}");
         (batch as IDisposable)?.Dispose();
+    }
+
+    // What the reads before the first batch say: their order tells a loader that shuffles the samples (all read in
+    // index order, then delivered shuffled) from one that shuffles indices but builds batches ahead (reads in the
+    // shuffled order, the first batch's samples first). When the order says neither, both causes are named.
+    private static string ReadAhead(IReadOnlyList<int> reads, IReadOnlyList<Tensor>? first)
+    {
+        int[] batch = first is { Count: > 1 } ? first[1].Clone().ToLabels() : [];
+        string seen = $"{reads.Count} samples were read before the first batch";
+        if (reads.Count > batch.Length && reads.SequenceEqual(Enumerable.Range(0, reads.Count)) && batch.Length > 0 && !batch.SequenceEqual(Enumerable.Range(0, batch.Length)))
+        {
+            return $"{seen}, in index order (0, 1, 2, ...), and the batch came out shuffled ([{string.Join(", ", batch)}]): the loader reads every sample and then shuffles the samples themselves, not a list of indices";
+        }
+
+        if (batch.Length > 0 && reads.Take(batch.Length).SequenceEqual(batch))
+        {
+            return $"{seen}, in the shuffled order, starting with the first batch's [{string.Join(", ", batch)}]: the shuffle moves indices as it should, but the loader builds the batches after the first before it delivers that one";
+        }
+
+        return $"{seen}: the loader reads ahead of the batch requested (it builds batches eagerly), or it moves the samples themselves when it shuffles";
     }
 
     private static LoaderFactory Make(Implementation impl) => Implementation.Require(impl.DataLoader, "DataLoader");

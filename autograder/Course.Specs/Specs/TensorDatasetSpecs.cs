@@ -50,7 +50,7 @@ public static class TensorDatasetSpecs
                 {
                     Expect.SameTensor(data.Row(5 - i), dataset[-i][0], $"sample {-i} of a dataset of Count 5");
                 }
-            }),
+            }) { DependsOn = ["tensordataset-count", "tensordataset-rows"] },
         new("tensordataset-out-of-range", GradeId, 3, "An index outside [-Count, Count) is rejected, naming the index and Count",
             "Throw ArgumentOutOfRangeException (or IndexOutOfRangeException) with a message containing the index and Count.", impl =>
             {
@@ -60,7 +60,7 @@ public static class TensorDatasetSpecs
                     Expect.Throws(() => _ = dataset[bad], $"dataset[{bad}] on a dataset of Count 4",
                         [typeof(ArgumentOutOfRangeException), typeof(IndexOutOfRangeException)], bad.ToString(), "4");
                 }
-            }),
+            }) { DependsOn = ["tensordataset-count"] },
         new("tensordataset-mismatch", GradeId, 3, "Tensors of different sizes on dimension 0 are rejected, naming both sizes",
             "Compare every tensor's Size(0) with the first's in the constructor and throw ArgumentException naming both sizes.", impl =>
             {

@@ -52,13 +52,18 @@ public static class TransformSpecs
                 var flip = Implementation.Require(impl.Flip, "RandomHorizontalFlip")(p, 11);
                 var image = Data.Iota(1, 2, 5);
                 var mirrored = Mirror(image);
-                int flipped = 0, changedOtherwise = 0;
+                var upsideDown = MirrorRows(image);
+                int flipped = 0, rowsReversed = 0, changedOtherwise = 0;
                 for (int i = 0; i < trials; i++)
                 {
                     var output = flip.Apply(image);
                     if (output.Values.SequenceEqual(mirrored.Values))
                     {
                         flipped++;
+                    }
+                    else if (output.Values.SequenceEqual(upsideDown.Values))
+                    {
+                        rowsReversed++;
                     }
                     else if (!output.Values.SequenceEqual(image.Values))
                     {
@@ -68,11 +73,16 @@ public static class TransformSpecs
 
                 // Five binomial standard deviations: sqrt(4000 * 0.3 * 0.7) / 4000 = 0.0072 each.
                 double rate = flipped / (double)trials, tolerance = 5 * Math.Sqrt(p * (1 - p) / trials);
+                // What came back is named, so a flip of the wrong axis is not told to fix a draw that is right.
+                double changed = (flipped + rowsReversed + changedOtherwise) / (double)trials;
+                string draw = Math.Abs(changed - p) <= tolerance ? $"; {changed:P1} came back changed in all, so the draw itself looks right" : "";
                 Expect.That(Math.Abs(rate - p) <= tolerance, $"Expected about {p:P0} of {trials} images mirrored along their last axis (within ±{tolerance:P1})",
-                    () => changedOtherwise > 0
-                        ? $"{rate:P1} were mirrored, and {changedOtherwise / (double)trials:P1} came back changed in another way: the flip reverses another axis, or moves values wrongly (see flip-mirrors)"
-                        : $"{rate:P1} were: the flip is drawn with the wrong probability (draw random.NextDouble() once per call and flip when it is below p)");
-            }),
+                    () => rowsReversed > 0
+                        ? $"{rate:P1} were, and {rowsReversed / (double)trials:P1} came back with their rows reversed instead (upside down): the flip reverses the second-to-last axis, not the last{draw}"
+                        : changedOtherwise > 0
+                        ? $"{rate:P1} were, and {changedOtherwise / (double)trials:P1} came back changed in another way: the flip moves values wrongly{draw}"
+                        : $"{rate:P1} were, and none came back changed in another way: the flip is drawn with the wrong probability (draw random.NextDouble() once per call and flip when it is below p)");
+            }) { DependsOn = ["flip-mirrors"] },
         new("flip-bad-p", FlipGradeId, 1, "A probability outside [0, 1] is rejected, naming the value",
             "In the constructor, throw ArgumentOutOfRangeException when p < 0 or p > 1, with p in the message.", impl =>
             {
@@ -116,7 +126,7 @@ public static class TransformSpecs
 
                 Expect.That(seen.Count == 25, "Expected all 25 window positions (top and left in 0..4) over 1,500 crops with padding 2",
                     () => $"only {seen.Count} appeared: {string.Join(" ", seen.Order().Take(30))}");
-            }),
+            }) { DependsOn = ["crop-window"] },
         new("crop-too-large", CropGradeId, 1, "A crop larger than the padded image is rejected, naming the size",
             "Before cropping, check size <= H + 2 * padding and size <= W + 2 * padding; throw ArgumentException naming the size.", impl =>
             {
@@ -152,6 +162,24 @@ public static class TransformSpecs
         for (int start = 0; start < span.Length; start += width)
         {
             span.Slice(start, width).Reverse();
+        }
+
+        return result;
+    }
+
+    // The image upside down: its rows (the second-to-last axis) in reverse order, what a flip of the wrong axis gives.
+    private static Tensor MirrorRows(Tensor image)
+    {
+        var result = image.Clone();
+        int width = image.Size(-1), height = image.Size(-2);
+        var span = result.AsSpan();
+        var source = image.Values;
+        for (int plane = 0; plane < image.Length / (height * width); plane++)
+        {
+            for (int y = 0; y < height; y++)
+            {
+                source.Slice(((plane * height) + height - 1 - y) * width, width).CopyTo(span.Slice(((plane * height) + y) * width, width));
+            }
         }
 
         return result;

@@ -43,7 +43,7 @@ public static class DemoCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"course demo: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"course demo: {OneLine(e)}");
                 return 1;
             }
         });
@@ -68,6 +68,17 @@ public static class DemoCommand
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, $"--epochs must be at least 1, but was {options.Epochs}.");
         }
 
+        // Checked before the synthetic file is written (tens of megabytes, seconds), not by the loader after it.
+        if (options.BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, $"--batch-size must be at least 1, but was {options.BatchSize}.");
+        }
+
+        if (options.Workers < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Workers, $"--workers must be 0 or more, but was {options.Workers}.");
+        }
+
         string path = options.DataPath ?? WriteSynthetic(options, output);
         try
         {
@@ -80,6 +91,18 @@ public static class DemoCommand
                 File.Delete(path);
             }
         }
+    }
+
+    // The message alone: .NET appends " (Parameter 'x')" and, for a value out of range, a second line with the value.
+    private static string OneLine(Exception e)
+    {
+        string message = e.Message;
+        if (e is ArgumentException { ParamName: { } name } && message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is var at and >= 0)
+        {
+            message = message[..at];
+        }
+
+        return message.Split('\n')[0].TrimEnd('\r');
     }
 
     private static string WriteSynthetic(DemoOptions options, TextWriter output)

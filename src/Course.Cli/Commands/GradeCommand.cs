@@ -10,6 +10,7 @@ using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Running;
 using Course.Grading.Sandboxing;
+using Course.Notebooks.Format;
 using Course.Specs;
 
 namespace Course.Cli.Commands;
@@ -25,6 +26,9 @@ namespace Course.Cli.Commands;
 /// where bwrap works, with libraries that hold no reference answer. Every check runs here, against the runner
 /// through the grading boundary, so the score comes from nothing the runner writes. Without bwrap, grading still
 /// works and says prominently that it ran unsandboxed (docs/SANDBOX.md).
+/// <para>Exit codes: 0 graded; 1 graded, but a submission had no notebook of the module that could run (an empty folder,
+/// a broken notebook: its row shows 0 and why); 2 nothing graded: an argument is no submission (each named on a line of
+/// its own), two submissions would share a student id, or an option is wrong.</para>
 /// </remarks>
 public static class GradeCommand
 {
@@ -116,23 +120,23 @@ public static class GradeCommand
                 }
             }
 
-            string[] given = parse.GetValue(submissions) ?? [];
-            string[] paths = given.Length > 0 ? given : Samples();
-            // Not followed: a dangling link is graded as a refused submission rather than stopping the class.
-            var missing = paths.Where(p => !SubmissionFiles.Exists(p)).ToArray();
-            if (missing.Length > 0)
+            string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
+            ModuleNotebooks module;
+            try
             {
-                // Escaped: a name that is not UTF-8 arrives here (its bytes read as U+FFFD), and names may hold control characters.
-                await stderr.WriteLineAsync($"course grade: no such submission: {string.Join(", ", missing.Select(TerminalText.Escape))}.");
+                module = ModuleNotebooks.Load(sourceDir);
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or NotebookFormatException)
+            {
+                await stderr.WriteLineAsync($"course grade: --source: {e.Message}");
                 return 2;
             }
 
-            string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
-            var module = ModuleNotebooks.Load(sourceDir);
+            string[] given = parse.GetValue(submissions) ?? [];
             ClassArchives archives;
             try
             {
-                archives = ClassArchives.Expand(paths, module.Names);
+                archives = ClassArchives.Expand(given.Length > 0 ? given : Samples(), module.Names);
             }
             catch (IOException e)
             {
@@ -141,17 +145,45 @@ public static class GradeCommand
             }
 
             using var extracted = archives;
-            paths = [.. archives.Submissions];
             foreach (string note in archives.Notes)
             {
                 await stdout.WriteLineAsync(note);
             }
 
+            // Every argument that cannot be a submission is refused before anything is graded, one line each; a folder
+            // of submission folders is graded as its folders, and the run says so.
+            var resolved = SubmissionArguments.Resolve([.. archives.Submissions], module.Names);
+            if (resolved.Errors.Count > 0)
+            {
+                foreach (string error in resolved.Errors)
+                {
+                    await stderr.WriteLineAsync($"course grade: {error}");
+                }
+
+                return 2;
+            }
+
+            foreach (string note in resolved.Notes)
+            {
+                await stdout.WriteLineAsync(note);
+            }
+
+            var paths = resolved.Submissions;
             string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
             string runner = RunnerFolder();
             if (!File.Exists(Path.Combine(runner, "course-runner.dll")) || !Directory.Exists(Path.Combine(runner, "lib")))
             {
                 await stderr.WriteLineAsync($"course grade: the grading runner is not laid out in {runner}; build src/Course.Cli again (dotnet build src/Course.Cli).");
+                return 2;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"course grade: --out {TerminalText.Escape(outDir)} cannot be made a folder: {e.Message}");
                 return 2;
             }
 
@@ -195,6 +227,7 @@ public static class GradeCommand
                 UnsandboxedReason = runnerAccount is null ? sandbox.Reason : $"{sandbox.Reason}; runners run as the unprivileged account '{runnerAccount.Name}'",
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(module, path),
+                NotebooksOf = path => SubmissionFiles.NotebooksGradedIn(path, module.Names),
                 AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
                 StartRunner = (submission, grading) =>
                 {
@@ -208,13 +241,13 @@ public static class GradeCommand
                 Lateness = archives.LatenessUnder(policy),
             });
 
-            await stdout.WriteLineAsync($"Grading {paths.Length} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
+            await stdout.WriteLineAsync($"Grading {paths.Count} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
                 + (sandbox.IsAvailable ? $"sandbox: {sandbox.Reason})." : "UNSANDBOXED)."));
             var clock = Stopwatch.StartNew();
             IReadOnlyList<SubmissionResult> results;
             try
             {
-                results = await run.RunAsync(paths.Select(Path.GetFullPath).ToArray(), SubmissionGrader.StudentIdOf,
+                results = await run.RunAsync(paths, SubmissionGrader.StudentIdOf,
                     p => stdout.WriteLine(TerminalReport.ProgressLine(p)), cancellationToken);
             }
             catch (ArgumentException e) when (e.ParamName is "submissions" or "studentIdOf" or "studentIds")
@@ -235,8 +268,22 @@ public static class GradeCommand
                 await stdout.WriteLineAsync($"{untimed} submission(s) have no submission time (only zips carry one): no late penalty applies to them.");
             }
 
+            if (run.KeptFromEarlierRuns > 0)
+            {
+                await stdout.WriteLineAsync($"The gradebook also keeps the {run.KeptFromEarlierRuns} other student(s) whose results earlier runs left in {outDir} (delete a student's folder there to remove them).");
+            }
+
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
+            // Graded, with 0 points, but likely not what was meant: said, and the exit code says it too.
+            var nothing = SubmissionArguments.NothingToGrade(results);
+            if (nothing.Count > 0)
+            {
+                await stderr.WriteLineAsync($"course grade: {nothing.Count} submission(s) had no notebook of the module that could be run, and scored 0: "
+                    + string.Join("; ", nothing.Select(r => $"{TerminalText.Escape(r.StudentId)} ({TerminalText.Escape(r.Status)})")) + ".");
+                return 1;
+            }
+
             return 0;
         });
         return command;

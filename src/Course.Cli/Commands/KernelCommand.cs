@@ -71,7 +71,17 @@ public static class KernelCommand
                 return ExitUsage;
             }
 
-            KernelSpecResult result = KernelSpecInstaller.Install(kernelName, parse.GetValue(displayName) ?? KernelSpecInstaller.DefaultDisplayName, LaunchCommand(), prefixValue);
+            KernelSpecResult result;
+            try
+            {
+                result = KernelSpecInstaller.Install(kernelName, parse.GetValue(displayName) ?? KernelSpecInstaller.DefaultDisplayName, LaunchCommand(), prefixValue);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"course kernel install: could not write the kernelspec: {e.Message}");
+                return ExitRefused;
+            }
+
             if (!result.Succeeded)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"course kernel install: {result.Message}");
@@ -105,7 +115,17 @@ public static class KernelCommand
                 return ExitUsage;
             }
 
-            KernelSpecResult result = KernelSpecInstaller.Uninstall(kernelName, prefixValue);
+            KernelSpecResult result;
+            try
+            {
+                result = KernelSpecInstaller.Uninstall(kernelName, prefixValue);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"course kernel uninstall: could not remove the kernelspec: {e.Message}");
+                return ExitRefused;
+            }
+
             (result.Succeeded ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error)
                 .WriteLine(result.Succeeded ? result.Message : $"course kernel uninstall: {result.Message}");
             return result.Succeeded ? ExitOk : ExitRefused;
@@ -167,8 +187,22 @@ public static class KernelCommand
             return null;
         }
 
+        // The kernelspec goes to PREFIX/share/jupyter/kernels: a file in the way is the user's mistake, told in one line.
+        if (prefixValue is not null && FileInTheWay(Path.GetFullPath(prefixValue)) is { } file)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(file == Path.GetFullPath(prefixValue)
+                ? $"course kernel {verb}: --prefix '{prefixValue}' is a file; it must be a folder (it is created if missing)."
+                : $"course kernel {verb}: --prefix '{prefixValue}' cannot hold share/jupyter/kernels: '{file}' is a file.");
+            return null;
+        }
+
         return (parse.GetValue(name) ?? KernelSpecInstaller.DefaultName, prefixValue);
     }
+
+    // The first of PREFIX, PREFIX/share, PREFIX/share/jupyter and PREFIX/share/jupyter/kernels that is a file, or null.
+    private static string? FileInTheWay(string prefix) =>
+        new[] { prefix, Path.Combine(prefix, "share"), Path.Combine(prefix, "share", "jupyter"), Path.Combine(prefix, "share", "jupyter", "kernels") }
+            .FirstOrDefault(File.Exists);
 
     /// <summary>The <c>dotnet</c> executable running this process (the runtime's own root), so the kernelspec uses the same .NET.</summary>
     private static string DotnetHost()

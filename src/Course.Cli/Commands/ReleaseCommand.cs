@@ -14,8 +14,12 @@ namespace Course.Cli.Commands;
 /// are printed, nothing is written, and the exit code is 2. Earlier student notebooks in the output folder are
 /// replaced (that is the point); a source never is: the output folder may not be a source's folder, and an existing
 /// output file that still has solution or hidden-test markers (which no release has) is not replaced.</para>
+/// <para><c>--solutions</c> writes the instructors' solutions export instead (<see cref="ReleasePipeline.Solutions"/>):
+/// the answers kept without their markers, hidden tests removed, outputs cleared; by default into
+/// <c>notebooks/solutions</c> (git-ignored), and never over a student notebook (one that holds a stub), so a release cannot hand
+/// students the answers by a slip of <c>--out</c>.</para>
 /// <para>Exit codes: 0 released; 2 bad input (unreadable source, a release error, an output that would replace a
-/// source) or wrong arguments.</para>
+/// source or a student notebook) or wrong arguments.</para>
 /// </remarks>
 public static class ReleaseCommand
 {
@@ -31,6 +35,13 @@ public static class ReleaseCommand
     /// <summary>The default output folder, relative to the current directory.</summary>
     public static readonly string DefaultOutputDirectory = Path.Combine("notebooks", "student");
 
+    /// <summary>
+    /// The default output folder of <c>--solutions</c>, relative to the current directory: beside the student notebooks,
+    /// so that their <c>#r "../lib/..."</c> finds the libraries and they run as they are; git ignores it, so the answers
+    /// are not committed where students fetch their notebooks.
+    /// </summary>
+    public static readonly string DefaultSolutionsDirectory = Path.Combine("notebooks", "solutions");
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Builds the <c>release</c> command.</summary>
@@ -44,19 +55,27 @@ public static class ReleaseCommand
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Folder for the student notebooks (same file names). Earlier releases there are replaced; sources never are.",
-            DefaultValueFactory = _ => DefaultOutputDirectory,
+            Description = $"Folder for the student notebooks (same file names); default {DefaultOutputDirectory}, or {DefaultSolutionsDirectory} with --solutions. Earlier releases there are replaced; sources never are.",
             HelpName = "DIR",
         };
-        var command = new Command("release", "Write the student notebooks: solutions stubbed, hidden tests removed, outputs cleared, checksums added.")
+        var solutions = new Option<bool>("--solutions")
         {
-            sources, output,
+            Description = "Write the solutions instead, for instructors and TAs: the answers kept (markers removed), hidden tests removed, outputs cleared. Never over a student notebook.",
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            new ReleaseOptions(parse.GetValue(sources) ?? [], parse.GetValue(output) ?? DefaultOutputDirectory),
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error,
-            cancellationToken));
+        var command = new Command("release", "Write the student notebooks: solutions stubbed, hidden tests removed, outputs cleared, checksums added (or, with --solutions, the solutions export).")
+        {
+            sources, output, solutions,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            bool exportSolutions = parse.GetValue(solutions);
+            string outDir = parse.GetValue(output) ?? (exportSolutions ? DefaultSolutionsDirectory : DefaultOutputDirectory);
+            return RunAsync(
+                new ReleaseOptions(parse.GetValue(sources) ?? [], outDir) { Solutions = exportSolutions },
+                parse.InvocationConfiguration.Output,
+                parse.InvocationConfiguration.Error,
+                cancellationToken);
+        });
         return command;
     }
 
@@ -96,7 +115,7 @@ public static class ReleaseCommand
         foreach (string source in inputs)
         {
             string outputPath = Path.Combine(options.OutputDirectory, Path.GetFileName(source));
-            string? refusal = RefuseOutput(source, outputPath, outputFolder, claimed);
+            string? refusal = RefuseOutput(source, outputPath, outputFolder, claimed) ?? (options.Solutions ? RefuseSolutionsOver(outputPath) : null);
             if (refusal is not null)
             {
                 await stderr.WriteLineAsync($"error: {source}: {refusal}").ConfigureAwait(false);
@@ -106,7 +125,7 @@ public static class ReleaseCommand
 
             try
             {
-                planned.Add((source, outputPath, ReleasePipeline.Default.ReleaseFile(source)));
+                planned.Add((source, outputPath, (options.Solutions ? ReleasePipeline.Solutions : ReleasePipeline.Default).ReleaseFile(source)));
                 claimed[Canonical(outputPath)] = source;
             }
             catch (Exception error) when (error is NotebookFormatException or ReleaseException)
@@ -145,7 +164,7 @@ public static class ReleaseCommand
             await stdout.WriteLineAsync($"{(same ? "unchanged" : "released ")} {source} -> {outputPath} ({steps})").ConfigureAwait(false);
         }
 
-        await stdout.WriteLineAsync($"{planned.Count} released ({planned.Count - unchanged} written, {unchanged} unchanged)").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"{planned.Count} {(options.Solutions ? "solutions notebooks" : "released")} ({planned.Count - unchanged} written, {unchanged} unchanged)").ConfigureAwait(false);
         return ExitReleased;
     }
 
@@ -180,6 +199,12 @@ public static class ReleaseCommand
 
         return null;
     }
+
+    // A stub is what only a student notebook holds: the answers must never be written over one.
+    private static string? RefuseSolutionsOver(string outputPath) =>
+        File.Exists(outputPath) && File.ReadAllText(outputPath).Contains(ClearSolutions.NotImplementedPhrase, StringComparison.Ordinal)
+            ? $"{outputPath} is a student notebook (it holds the exercises' stubs); the solutions are not written over it: choose another folder with --out"
+            : null;
 
     private static string Canonical(string path)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Format;
 using Course.Notebooks.Model;
+using Course.Notebooks.Validation;
+using Course.Specs;
 
 namespace Course.Cli.Commands;
 
@@ -16,15 +18,20 @@ namespace Course.Cli.Commands;
 /// an earlier copy there is replaced, as a build replaces its output. An input file is never written: a run
 /// whose copy would land on one of its inputs, or two inputs that would share a copy, is refused before
 /// anything runs.</para>
-/// <para>Exit codes: 0 every cell passed; 1 a cell failed; 2 a notebook could not be read or run at all
-/// (bad file, unsupported language, output would overwrite an input), or the arguments were wrong.</para>
+/// <para>Check cells are counted too, from the reports they show: a check cell whose checks fail still runs, so
+/// counting cells alone told a student whose every check failed that all was well. The run closes with two lines,
+/// <c>cells: N passed, M failed</c> and <c>checks: N passed, M failed</c>. <c>--check ID</c> makes the check cells run
+/// that one check (<see cref="ModuleSpecs.OnlyCheckVariable"/>), for a student working on one failure.</para>
+/// <para>Exit codes: 0 every cell and every check passed; 1 a cell or a check failed (<c>--allow-failed-checks</c>:
+/// a cell failed); 2 a notebook could not be read or run at all (bad file, unsupported language, output would overwrite
+/// an input), <c>--check</c> named no check these notebooks run, or the arguments were wrong.</para>
 /// </remarks>
 public static class RunCommand
 {
     /// <summary>The exit code when every cell passed.</summary>
     public const int ExitPassed = 0;
 
-    /// <summary>The exit code when at least one cell failed.</summary>
+    /// <summary>The exit code when at least one cell or one check failed.</summary>
     public const int ExitCellFailed = 1;
 
     /// <summary>The exit code when a notebook could not be run at all.</summary>
@@ -60,9 +67,19 @@ public static class RunCommand
             Description = "Run the remaining cells of a notebook after a cell fails (otherwise they are skipped).",
         };
 
-        var command = new Command("run", "Execute notebooks headless and write executed copies with their outputs.")
+        var allowFailedChecks = new Option<bool>("--allow-failed-checks")
         {
-            notebooks, output, timeout, keepGoing,
+            Description = "Exit 0 when every cell ran, even if checks failed (a student notebook whose exercises are not done yet).",
+        };
+        var check = new Option<string?>("--check")
+        {
+            Description = "Run only this check (its id, shown beside its title in a check cell's report, e.g. dataloader-count) and report it.",
+            HelpName = "ID",
+        };
+
+        var command = new Command("run", "Execute notebooks headless and write executed copies with their outputs; count the cells and the checks that pass.")
+        {
+            notebooks, output, timeout, keepGoing, allowFailedChecks, check,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -79,7 +96,11 @@ public static class RunCommand
                 parse.GetValue(notebooks) ?? [],
                 parse.GetValue(output) ?? DefaultOutputDirectory,
                 seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds),
-                parse.GetValue(keepGoing));
+                parse.GetValue(keepGoing))
+            {
+                AllowFailedChecks = parse.GetValue(allowFailedChecks),
+                Check = parse.GetValue(check),
+            };
             return await RunAsync(options, stdout, stderr, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -87,7 +108,7 @@ public static class RunCommand
 
     /// <summary>Runs the notebooks, reporting progress to <paramref name="stdout"/> and problems to <paramref name="stderr"/>.</summary>
     /// <param name="options">What to run.</param>
-    /// <param name="stdout">Progress, one line per failing cell, and the closing <c>N passed, M failed</c> line.</param>
+    /// <param name="stdout">Progress, one line per failing cell and check, and the closing <c>cells:</c> and <c>checks:</c> lines.</param>
     /// <param name="stderr">Notebooks that could not be run, and why.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The exit code (see the class remarks).</returns>
@@ -97,10 +118,32 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
+        if (options.Check is { } only && ModuleSpecs.All.All(s => s.Id != only))
+        {
+            await stderr.WriteLineAsync($"course run: --check {only} names no check of this module{DidYouMean(only)}").ConfigureAwait(false);
+            return ExitBadInput;
+        }
+
+        // The check cells read it when they run (ModuleSpecs.Check); restored after, so a test host is left as it was.
+        string? before = Environment.GetEnvironmentVariable(ModuleSpecs.OnlyCheckVariable);
+        Environment.SetEnvironmentVariable(ModuleSpecs.OnlyCheckVariable, options.Check);
+        try
+        {
+            return await RunNotebooksAsync(options, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ModuleSpecs.OnlyCheckVariable, before);
+        }
+    }
+
+    private static async Task<int> RunNotebooksAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         bool badInput = false;
         bool interrupted = false;
         var plans = PlanOutputs(options, stderr, ref badInput);
         var failures = new List<string>();
+        var checks = new CheckTally();
         int passed = 0, failed = 0, skipped = 0;
 
         foreach ((string input, string outputPath) in plans)
@@ -142,7 +185,7 @@ public static class RunCommand
             {
                 CellTimeout = options.CellTimeout,
                 KeepGoing = options.KeepGoing,
-                CellFinished = result => stdout.WriteLine(Progress(result)),
+                CellFinished = result => stdout.WriteLine(Progress(result, result.Execution is { } done ? checks.Add(input, result.CellNumber, done.Outputs) : [])),
             });
 
             string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(input)) ?? Directory.GetCurrentDirectory();
@@ -167,14 +210,29 @@ public static class RunCommand
             }
         }
 
-        foreach (string failure in failures)
+        foreach (string failure in failures.Concat(checks.FailureLines()))
         {
             await stdout.WriteLineAsync(failure).ConfigureAwait(false);
         }
 
-        string summary = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : string.Empty);
+        string summary = $"cells: {passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : string.Empty);
         await stdout.WriteLineAsync(summary).ConfigureAwait(false);
-        return badInput ? ExitBadInput : failed > 0 || skipped > 0 || interrupted ? ExitCellFailed : ExitPassed;
+        await stdout.WriteLineAsync(checks.Summary()).ConfigureAwait(false);
+        if (options.Check is { } only && !badInput && !interrupted && failed == 0 && skipped == 0 && checks.Checks.All(c => c.Id != only))
+        {
+            string where = ModuleSpecs.All.First(s => s.Id == only).GradeId;
+            await stderr.WriteLineAsync($"course run: no check cell of these notebooks ran the check {only} (it is in the check cell \"{where}\"); run the notebook that has that cell.").ConfigureAwait(false);
+            return ExitBadInput;
+        }
+
+        bool checkFailed = checks.Failed > 0 && !options.AllowFailedChecks;
+        return badInput ? ExitBadInput : failed > 0 || skipped > 0 || interrupted || checkFailed ? ExitCellFailed : ExitPassed;
+    }
+
+    private static string DidYouMean(string id)
+    {
+        var near = ModuleSpecs.All.Where(s => s.Id.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(s.Id, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+        return near.Count > 0 ? $"; did you mean {string.Join(" or ", near.Select(s => s.Id))}?" : " (each check cell's report shows its checks' ids beside their titles).";
     }
 
     /// <summary>
@@ -224,14 +282,16 @@ public static class RunCommand
         }
     }
 
-    private static string Progress(CellRunResult result)
+    private static string Progress(CellRunResult result, IReadOnlyList<CheckLine> checks)
     {
         string elapsed = result.Execution is CellExecution execution
             ? $" ({execution.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
             : string.Empty;
+        // A check cell runs fine when its checks fail: what it found is said on its line.
+        string found = checks.Count == 0 ? string.Empty : $", checks: {checks.Count(c => c.Passed)} passed, {checks.Count(c => !c.Passed)} failed";
         return result.Outcome switch
         {
-            CellOutcome.Passed => $"  cell {result.CellNumber}: ok{elapsed}",
+            CellOutcome.Passed => $"  cell {result.CellNumber}: ok{elapsed}{found}",
             CellOutcome.Failed => $"  cell {result.CellNumber}: FAILED{elapsed}",
             _ => $"  cell {result.CellNumber}: skipped (an earlier cell failed; --keep-going runs it anyway)",
         };

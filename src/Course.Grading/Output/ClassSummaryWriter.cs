@@ -5,9 +5,9 @@ using Course.Grading.Results;
 namespace Course.Grading.Output;
 
 /// <summary>
-/// Writes the class summary page: a histogram of scores and the pass rate of every check, drawn as
-/// inline SVG so the page opens offline in any browser with no script at all, and every student with a link to
-/// their feedback. Every text from a submission goes through <see cref="HtmlText"/>.
+/// Writes the class summary page: a histogram of scores (inline SVG) and the pass rate of every check (a table with
+/// bars), so the page opens offline in any browser with no script at all, and every student with a link to their
+/// feedback. Every text from a submission goes through <see cref="HtmlText"/>.
 /// </summary>
 public static class ClassSummaryWriter
 {
@@ -29,7 +29,8 @@ public static class ClassSummaryWriter
         ArgumentNullException.ThrowIfNull(results);
         folderOf ??= StudentFolder.NameOf;
         var sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Class summary</title>")
-            .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}</style></head><body><h1>Class summary</h1>")
+            .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left;vertical-align:top}")
+            .Append(".pass-rates td:first-child{white-space:nowrap}.pass-rates td.rate{text-align:right}.bar{width:12em;height:0.9em;background:#eee}.bar div{height:100%;background:#54a24b}</style></head><body><h1>Class summary</h1>")
             .Append(CultureInfo.InvariantCulture, $"<p>{results.Count} submission(s); mean score {Mean(results):0.#}%.</p>");
         if (gradingNote is not null)
         {
@@ -72,35 +73,35 @@ public static class ClassSummaryWriter
     {
         int[] bins = ScoreBins(results);
         int max = Math.Max(1, bins.Max());
-        const int height = 200, barWidth = 60;
-        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Score histogram\" width=\"{Width}\" height=\"{height + 50}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        // top: room above the tallest bar for its count, which was drawn outside the picture before.
+        const int height = 200, barWidth = 60, top = 18;
+        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Score histogram\" width=\"{Width}\" height=\"{top + height + 44}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (int i = 0; i < bins.Length; i++)
         {
             int h = bins[i] * height / max;
             int x = 40 + i * (barWidth + 6);
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - h + 10}\" width=\"{barWidth}\" height=\"{h}\" fill=\"#4c78a8\"><title>{i * 10}-{i * 10 + 10}%: {bins[i]}</title></rect>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{height + 28}\" font-size=\"11\" text-anchor=\"middle\">{i * 10}-{i * 10 + 10}%</text>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{height - h + 5}\" font-size=\"11\" text-anchor=\"middle\">{bins[i]}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - h}\" width=\"{barWidth}\" height=\"{h}\" fill=\"#4c78a8\"><title>{i * 10}-{i * 10 + 10}%: {bins[i]}</title></rect>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height + 18}\" font-size=\"11\" text-anchor=\"middle\">{i * 10}-{i * 10 + 10}%</text>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height - h - 4}\" font-size=\"11\" text-anchor=\"middle\">{bins[i]}</text>");
         }
 
-        return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{height + 46}\" font-size=\"12\" text-anchor=\"middle\">score (% of maximum); bar height: number of submissions</text></svg>").ToString();
+        return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{top + height + 36}\" font-size=\"12\" text-anchor=\"middle\">score (% of maximum); bar height: number of submissions</text></svg>").ToString();
     }
 
+    // A table, not an SVG: a check's title is as long as it needs to be, and SVG text neither wraps nor widens its
+    // picture, so long titles were cut off at the picture's edge.
     private static string PassRates(IReadOnlyList<SubmissionResult> results)
     {
-        var rates = PassRateByCheck(results);
-        const int row = 18, label = 420, bar = 260;
-        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"Pass rate per check\" width=\"{Width}\" height=\"{rates.Count * row + 30}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        for (int i = 0; i < rates.Count; i++)
+        var sb = new StringBuilder("<table class=\"pass-rates\"><tr><th>Notebook</th><th>Check</th><th colspan=\"2\">Submissions passing</th></tr>");
+        foreach (var (notebook, title, rate) in results.SelectMany(r => r.Checks).GroupBy(c => c.Id)
+            .Select(g => (g.First().Notebook, g.First().Title, Rate: g.Count(c => c.Score >= c.Points) / (double)Math.Max(1, results.Count))))
         {
-            var (check, rate) = rates[i];
-            int y = i * row + 4;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label - 6}\" y=\"{y + 12}\" font-size=\"11\" text-anchor=\"end\">{HtmlText.Escape(check)}</text>")
-              .Append(CultureInfo.InvariantCulture, $"<rect x=\"{label}\" y=\"{y}\" width=\"{(int)(rate * bar)}\" height=\"{row - 4}\" fill=\"#54a24b\"/>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{label + bar + 6}\" y=\"{y + 12}\" font-size=\"11\">{rate:P0}</text>");
+            sb.Append("<tr><td>").Append(HtmlText.Escape(notebook)).Append("</td><td>").Append(HtmlText.Escape(title)).Append("</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td class=\"rate\">{rate * 100:0}%</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td><div class=\"bar\"><div style=\"width:{rate * 100:0}%\"></div></div></td></tr>");
         }
 
-        return sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{label}\" y=\"{rates.Count * row + 24}\" font-size=\"12\">fraction of submissions passing each check</text></svg>").ToString();
+        return sb.Append("</table>").ToString();
     }
 
     // The link goes by the student's folder name (always a plain name), never by the id, which may be anything.

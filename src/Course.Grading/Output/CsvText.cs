@@ -33,4 +33,80 @@ public static class CsvText
         ArgumentNullException.ThrowIfNull(fields);
         return string.Join(",", fields.Select(Field)) + "\n";
     }
+
+    /// <summary>
+    /// Reads CSV that <see cref="Row"/> wrote back into records of the original texts: quoted fields unquoted
+    /// (RFC 4180: commas, doubled quotes and line breaks inside), then one leading <c>'</c> dropped.
+    /// </summary>
+    /// <param name="csv">The file's text.</param>
+    /// <returns>The records, each its fields in order.</returns>
+    public static IReadOnlyList<IReadOnlyList<string>> Records(string csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var records = new List<IReadOnlyList<string>>();
+        var record = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false, any = false;
+        for (int i = 0; i < csv.Length; i++)
+        {
+            char c = csv[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = any = true;
+            }
+            else if (c == ',')
+            {
+                record.Add(Original(field));
+                any = true;
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                record.Add(Original(field));
+                records.Add(record);
+                record = [];
+                any = false;
+            }
+            else
+            {
+                field.Append(c);
+                any = true;
+            }
+        }
+
+        if (any || field.Length > 0)
+        {
+            record.Add(Original(field));
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    private static string Original(System.Text.StringBuilder field)
+    {
+        string text = field.ToString();
+        field.Clear();
+        return text.StartsWith('\'') ? text[1..] : text;
+    }
 }

@@ -39,9 +39,10 @@ public static class FeedbackWriter
             var checks = result.Checks.Where(c => c.Notebook == notebook.Name).ToList();
             sb.Append("## ").Append(M(notebook.Name)).Append(" (").Append(N(checks.Sum(c => c.Score))).Append(" / ")
               .Append(N(checks.Sum(c => c.Points))).AppendLine(")").AppendLine();
-            if (notebook.Status != "ran")
+            // The problems say why a notebook did not run; a sentence only when they say nothing.
+            if (notebook.Problems.Count == 0 && NotebookStatusText.Sentence(notebook) is { } notRun)
             {
-                sb.Append("Notebook ").Append(M(notebook.Status)).AppendLine(".").AppendLine();
+                sb.AppendLine(M(notRun)).AppendLine();
             }
 
             foreach (string problem in notebook.Problems)
@@ -92,9 +93,9 @@ public static class FeedbackWriter
         {
             var checks = result.Checks.Where(c => c.Notebook == notebook.Name).ToList();
             sb.Append("<h2>").Append(E(notebook.Name)).Append(" (").Append(N(checks.Sum(c => c.Score))).Append(" / ").Append(N(checks.Sum(c => c.Points))).Append(")</h2>");
-            if (notebook.Status != "ran")
+            if (notebook.Problems.Count == 0 && NotebookStatusText.Sentence(notebook) is { } notRun)
             {
-                sb.Append("<p class=\"warn\">Notebook ").Append(E(notebook.Status)).Append(".</p>");
+                sb.Append("<p class=\"warn\">").Append(E(notRun)).Append("</p>");
             }
 
             if (notebook.Problems.Count > 0)

@@ -6,7 +6,8 @@ using Course.Grading.Results;
 namespace Course.Grading.Output;
 
 /// <summary>
-/// Writes <c>gradebook.csv</c>: one row per student with the raw score of each notebook, the total
+/// Writes <c>gradebook.csv</c>: one row per student with the raw score of each notebook (blank for a notebook a
+/// student's submission was not graded on: it was another single notebook), the total
 /// raw score, the maximum, the score as a percentage, and the grading status, in the column style of
 /// nbgrader's export (student_id, raw_score, max_score, score). Every field goes through <see cref="CsvText"/>: a
 /// student id or reason that looks like a formula opens as text.
@@ -39,7 +40,10 @@ public static class GradebookWriter
         Row(sb, ["student_id", .. notebooks, "raw_score", "max_score", "score", "status", "reason", .. late]);
         foreach (var r in results.OrderBy(r => r.StudentId, StringComparer.Ordinal))
         {
-            var perNotebook = notebooks.Select(n => Number(r.Checks.Where(c => c.Notebook == n).Sum(c => c.Score)));
+            // Blank for a notebook the submission was not graded on (it was one notebook file): not a 0 it earned.
+            var perNotebook = notebooks.Select(n => r.Notebooks.Any(o => o.Name == n) || r.Checks.Any(c => c.Notebook == n)
+                ? Number(r.Checks.Where(c => c.Notebook == n).Sum(c => c.Score))
+                : "");
             var l = lateness?.Invoke(r) ?? Lateness.Unknown;
             double percent = r.MaxScore > 0 ? 100 * (r.Score - l.Penalty) / r.MaxScore : 0;
             string[] lateCells = lateness is null ? [] : [l.Timestamp is { } t ? LatePolicy.Format(t) : "", Number(l.Penalty)];

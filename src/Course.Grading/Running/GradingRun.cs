@@ -10,14 +10,16 @@ namespace Course.Grading.Running;
 /// Grades a class: each submission in its own process, with a wall-time limit, a CPU-time cap and a
 /// memory limit, in a sandbox when one is given (and with a warning when not), output capped, and its
 /// results written atomically the moment it finishes (feedback, Gradescope results, then the gradebook
-/// and summary rewritten whole). A run that is killed loses at most the submission in progress, and
-/// running again resumes: submissions whose content is unchanged keep their earlier result.
+/// and summary rewritten whole, with every student whose result is in the output folder: see <see cref="GradebookMerge"/>).
+/// A run that is killed loses at most the submission in progress, and running again resumes: submissions whose
+/// content is unchanged keep their earlier result.
 /// </summary>
 public sealed class GradingRun
 {
     private readonly GradingRunOptions _options;
     private readonly TimeSpan _cpuTimeLimit;
     private readonly string? _prlimit = ResourceCaps.FindPrlimit();
+    private GradebookMerge? _class;
 
     /// <summary>Creates a run.</summary>
     /// <param name="options">Where and how to grade.</param>
@@ -46,6 +48,12 @@ public sealed class GradingRun
         _options = options;
         _cpuTimeLimit = options.CpuTimeLimit ?? options.WallTimeLimit * 2;
     }
+
+    /// <summary>
+    /// How many students of the gradebook the last <see cref="RunAsync"/> kept from earlier runs in the output folder,
+    /// beside those it graded.
+    /// </summary>
+    public int KeptFromEarlierRuns { get; private set; }
 
     /// <summary>The CPU time each grading process may use: <see cref="GradingRunOptions.CpuTimeLimit"/>, or twice the wall-time limit.</summary>
     public TimeSpan CpuTimeLimit => TimeSpan.FromSeconds(ResourceCaps.Seconds(_cpuTimeLimit));
@@ -98,6 +106,13 @@ public sealed class GradingRun
         }
 
         var folders = StudentFolder.NamesOf(ids);
+        // Read before anything is written: the gradebook is everyone whose result is in the output folder.
+        _class = GradebookMerge.Load(_options.OutputDirectory, ids);
+        KeptFromEarlierRuns = _class.Earlier.Count(k => !ids.Contains(k.Result.StudentId, StringComparer.Ordinal));
+        if (_class.DroppedWarning(_options.OutputDirectory) is { } dropped)
+        {
+            _options.Warnings?.WriteLine(dropped);
+        }
 
         Directory.CreateDirectory(_options.OutputDirectory);
         if (_options.Sandbox is null)
@@ -164,7 +179,7 @@ public sealed class GradingRun
                 else
                 {
                     result = fingerprint is null
-                        ? NotRun(id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
+                        ? NotRun(submission, id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
                         : await GradeInProcessAsync(submission, id, folder, fingerprint, cancellationToken);
                     WriteStudentFiles(result, folder);
                     what = result.Status;
@@ -223,7 +238,7 @@ public sealed class GradingRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // One submission that cannot be prepared must not stop the class's grading.
-            return NotRun(id, fingerprint, SubmissionStatus.Crashed, $"The submission could not be prepared for grading: {e.Message}", 0);
+            return NotRun(submission, id, fingerprint, SubmissionStatus.Crashed, $"The submission could not be prepared for grading: {e.Message}", 0);
         }
 
         EnvironmentAllowList.Apply(start);
@@ -261,7 +276,7 @@ public sealed class GradingRun
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                result = NotRun(id, fingerprint, SubmissionStatus.Crashed, $"Grading failed: {e.Message}", 0);
+                result = NotRun(submission, id, fingerprint, SubmissionStatus.Crashed, $"Grading failed: {e.Message}", 0);
                 session.RunnerEndedEarly = true;
             }
 
@@ -302,17 +317,19 @@ public sealed class GradingRun
     }
 
     // The result of a submission whose grading ended early: the checks that finished keep their
-    // points, the module's other checks are listed as not run, so the maximum score stays the module's.
-    private SubmissionResult NotRun(string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
+    // points, the other checks of what it is graded on are listed as not run, so the maximum score stays the module's
+    // (a single notebook's, for a submission that is one notebook).
+    private SubmissionResult NotRun(string submission, string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
     {
         var byId = (finished ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        var graded = _options.NotebooksOf?.Invoke(submission) ?? _options.Notebooks;
         // What a check is worth comes from the module, not from the file the grading process wrote.
         var checks = _options.AllChecks.Count == 0
             ? [.. byId.Values]
-            : _options.AllChecks.Select(c => byId.GetValueOrDefault(c.Id) is { } done
+            : _options.AllChecks.Where(c => graded.Contains(c.Notebook) || !_options.Notebooks.Contains(c.Notebook)).Select(c => byId.GetValueOrDefault(c.Id) is { } done
                 ? c with { Score = Math.Clamp(done.Score, 0, c.Points), Status = done.Status, Message = done.Message, Measured = done.Measured }
                 : c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
-        var notebooks = _options.Notebooks.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
+        var notebooks = graded.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
         return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
 
@@ -408,7 +425,9 @@ public sealed class GradingRun
 
     private void WriteClassFiles(IReadOnlyList<SubmissionResult> results, IReadOnlyDictionary<string, string> folders)
     {
-        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), results, _options.Notebooks, _options.Lateness);
-        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(results, SandboxNote(), id => folders[id]));
+        // The whole class, not this run's students only: regrading one student keeps everyone else's row.
+        var (all, folderOf) = _class!.With(results, folders);
+        GradebookWriter.Write(Path.Combine(_options.OutputDirectory, GradebookWriter.FileName), all, _options.Notebooks, _options.Lateness);
+        AtomicFile.WriteAllText(Path.Combine(_options.OutputDirectory, ClassSummaryWriter.FileName), ClassSummaryWriter.ToHtml(all, SandboxNote(), folderOf));
     }
 }

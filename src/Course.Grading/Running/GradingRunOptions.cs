@@ -15,6 +15,13 @@ public sealed record GradingRunOptions
     public required IReadOnlyList<string> Notebooks { get; init; }
 
     /// <summary>
+    /// The notebooks a submission is graded on, given its path: a subset of <see cref="Notebooks"/> (one notebook for a
+    /// submission that is one notebook file). Null: every submission is graded on all of them. A submission that cannot
+    /// be graded at all is reported with the checks of these notebooks only.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>>? NotebooksOf { get; init; }
+
+    /// <summary>
     /// Prepares one submission in its (empty) grading folder and makes the command line of its runner, the process
     /// that runs its code: given the submission and the grading folder. The run adds the sandbox, the caps and the
     /// environment. Throws <see cref="InvalidDataException"/>, <see cref="IOException"/> or

@@ -32,6 +32,19 @@ public sealed class ReleasePipeline
         new ComputeChecksums(),
     ]);
 
+    /// <summary>
+    /// The instructor's solutions export: <see cref="CheckCellMetadata"/>, <see cref="KeepSolutions"/> (the answers
+    /// without their markers), <see cref="RemoveHiddenTests"/> (a solutions notebook may be shared; hidden tests stay
+    /// with the sources) and <see cref="ClearOutputs"/>. No checksums: a solutions notebook is never graded.
+    /// </summary>
+    public static ReleasePipeline Solutions { get; } = new(
+    [
+        new CheckCellMetadata(),
+        new KeepSolutions(),
+        new RemoveHiddenTests(),
+        new ClearOutputs(),
+    ]);
+
     /// <summary>The steps, in the order they run.</summary>
     public IReadOnlyList<IReleaseStep> Steps { get; }
 

@@ -29,6 +29,20 @@ public sealed class DemoCommandTests
         Assert.Contains(message, e.Message);
     }
 
+    [Theory]
+    [InlineData("--batch-size", "0", "--batch-size must be at least 1, but was 0.")]
+    [InlineData("--workers", "-1", "--workers must be 0 or more, but was -1.")]
+    [InlineData("--records", "0", "--records must be at least 1, but was 0.")]
+    public async Task A_bad_setting_is_one_line_naming_it_before_anything_is_written(string option, string value, string message)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = await CourseCommand.InvokeAsync(["demo", option, value], stdout, stderr);
+
+        Assert.Equal((1, "", $"course demo: {message}\n"), (code, stdout.ToString(), stderr.ToString().ReplaceLineEndings("\n")));
+    }
+
     [Fact]
     public async Task A_missing_data_file_is_an_error_naming_it()
     {

@@ -20,7 +20,7 @@ public sealed class RunCommandTests
         Assert.Equal(string.Empty, run.Error);
         Assert.Contains($"{input}: 2 C# cells\n", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"  cell 2: ok \(\d+ ms\)\n  cell 3: ok \(\d+ ms\)\n", run.Output);
-        Assert.Equal("2 passed, 0 failed", run.LastLine);
+        Assert.Equal(["cells: 2 passed, 0 failed", "checks: 0 passed, 0 failed"], run.ClosingLines);
         Assert.Equal(before, File.ReadAllBytes(input));
         Notebook executed = IpynbReader.Read(Path.Combine(outDir, "lesson.ipynb"));
         Assert.Equal("42\n", executed.Cells[2].Outputs.Single().Text);
@@ -39,9 +39,9 @@ public sealed class RunCommandTests
         Assert.Equal(RunCommand.ExitCellFailed, stopped.ExitCode);
         Assert.Contains($"FAILED {input} cell 3: line 1, column 11: error CS0103: The name 'missing' does not exist in the current context\n", stopped.Output, StringComparison.Ordinal);
         Assert.Contains("  cell 4: skipped", stopped.Output, StringComparison.Ordinal);
-        Assert.Equal("1 passed, 1 failed, 1 skipped", stopped.LastLine);
+        Assert.Equal(["cells: 1 passed, 1 failed, 1 skipped", "checks: 0 passed, 0 failed"], stopped.ClosingLines);
         Assert.Equal(RunCommand.ExitCellFailed, keptGoing.ExitCode);
-        Assert.Equal("2 passed, 1 failed", keptGoing.LastLine);
+        Assert.Equal(["cells: 2 passed, 1 failed", "checks: 0 passed, 0 failed"], keptGoing.ClosingLines);
         Assert.Single(keptGoing.Output.Split('\n'), line => line.StartsWith("FAILED ", StringComparison.Ordinal));
     }
 
@@ -55,7 +55,7 @@ public sealed class RunCommandTests
         CliRun run = await CliRun.Of("run", first, second, "--out", folder.File("out"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("2 passed, 1 failed", run.LastLine);
+        Assert.Equal(["cells: 2 passed, 1 failed", "checks: 0 passed, 0 failed"], run.ClosingLines);
         Assert.Contains($"FAILED {second} cell 2: line 1: System.Exception: x", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(folder.File(Path.Combine("out", "one.ipynb"))));
         Assert.True(File.Exists(folder.File(Path.Combine("out", "two.ipynb"))));
@@ -71,7 +71,7 @@ public sealed class RunCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"FAILED {input} cell 2: did not finish within 500 ms and was stopped", run.Output, StringComparison.Ordinal);
-        Assert.Equal("1 passed, 1 failed", run.LastLine);
+        Assert.Equal(["cells: 1 passed, 1 failed", "checks: 0 passed, 0 failed"], run.ClosingLines);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RunCommandTests
         Assert.StartsWith($"error: {input}: not valid JSON", run.Error, StringComparison.Ordinal);
         Assert.Equal("{ \"cells\": [ ", File.ReadAllText(input));
         Assert.False(Directory.Exists(folder.File("out")));
-        Assert.Equal("0 passed, 0 failed", run.LastLine);
+        Assert.Equal(["cells: 0 passed, 0 failed", "checks: 0 passed, 0 failed"], run.ClosingLines);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class RunCommandTests
 
         Assert.Equal(RunCommand.ExitBadInput, run.ExitCode);
         Assert.Contains($"error: {second}: its executed copy", run.Error, StringComparison.Ordinal);
-        Assert.Equal("1 passed, 0 failed", run.LastLine);
+        Assert.Equal(["cells: 1 passed, 0 failed", "checks: 0 passed, 0 failed"], run.ClosingLines);
     }
 
     [Fact]
@@ -174,6 +174,53 @@ public sealed class RunCommandTests
         Assert.Equal(0, run.ExitCode);
         Notebook executed = IpynbReader.Read(folder.File(Path.Combine("out", "notes.ipynb")));
         Assert.Equal("a+b", executed.Cells[2].Outputs.Single().Data!.Text);
+    }
+
+    [Fact]
+    public async Task A_check_cell_whose_checks_fail_is_counted_as_failed_checks_and_exits_1()
+    {
+        using var folder = new TempFolder();
+        string input = ExerciseNotebooks.WriteSource(folder.File("wrong.ipynb"), ExerciseNotebooks.WrongSolution);
+
+        CliRun run = await CliRun.Of("run", input, "--out", folder.File("out"));
+        CliRun allowed = await CliRun.Of("run", input, "--out", folder.File("out"), "--allow-failed-checks");
+
+        Assert.Equal(RunCommand.ExitCellFailed, run.ExitCode);
+        Assert.Equal(["cells: 3 passed, 0 failed", "checks: 5 passed, 1 failed"], run.ClosingLines);
+        Assert.Matches(@"  cell 4: ok \(\d+ ms\), checks: 5 passed, 1 failed\n", run.Output);
+        Assert.Contains($"FAILED CHECK {input} cell 4 [tensordataset-negative-index]: The code under test threw ArgumentOutOfRangeException: Index -1 is outside", run.Output, StringComparison.Ordinal);
+        Assert.Equal(RunCommand.ExitPassed, allowed.ExitCode);
+        Assert.Equal(["cells: 3 passed, 0 failed", "checks: 5 passed, 1 failed"], allowed.ClosingLines);
+    }
+
+    [Fact]
+    public async Task Check_runs_one_check_and_exits_by_it_alone()
+    {
+        using var folder = new TempFolder();
+        string input = ExerciseNotebooks.WriteSource(folder.File("wrong.ipynb"), ExerciseNotebooks.WrongSolution);
+
+        CliRun failing = await CliRun.Of("run", input, "--out", folder.File("out"), "--check", "tensordataset-negative-index");
+        CliRun passing = await CliRun.Of("run", input, "--out", folder.File("out"), "--check", "tensordataset-count");
+
+        Assert.Equal(RunCommand.ExitCellFailed, failing.ExitCode);
+        Assert.Equal(["cells: 3 passed, 0 failed", "checks: 0 passed, 1 failed"], failing.ClosingLines);
+        Assert.Equal(RunCommand.ExitPassed, passing.ExitCode);
+        Assert.Equal(["cells: 3 passed, 0 failed", "checks: 1 passed, 0 failed"], passing.ClosingLines);
+        Assert.Null(Environment.GetEnvironmentVariable(Course.Specs.ModuleSpecs.OnlyCheckVariable));
+    }
+
+    [Fact]
+    public async Task Check_with_an_id_no_check_has_or_no_cell_runs_is_refused_naming_it()
+    {
+        using var folder = new TempFolder();
+        string input = ExerciseNotebooks.WriteSource(folder.File("right.ipynb"), ExerciseNotebooks.CorrectSolution);
+
+        CliRun unknown = await CliRun.Of("run", input, "--out", folder.File("out"), "--check", "negative-index");
+        CliRun elsewhere = await CliRun.Of("run", input, "--out", folder.File("out"), "--check", "dataloader-count");
+
+        Assert.Equal((RunCommand.ExitBadInput, "course run: --check negative-index names no check of this module; did you mean tensordataset-negative-index?\n"), (unknown.ExitCode, unknown.Error));
+        Assert.Equal(RunCommand.ExitBadInput, elsewhere.ExitCode);
+        Assert.Equal("course run: no check cell of these notebooks ran the check dataloader-count (it is in the check cell \"dataloader\"); run the notebook that has that cell.\n", elsewhere.Error);
     }
 
     [Fact]

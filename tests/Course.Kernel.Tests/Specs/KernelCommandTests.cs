@@ -67,6 +67,23 @@ public sealed class KernelCommandTests
     }
 
     [Fact]
+    public async Task A_prefix_that_is_a_file_is_one_line_naming_it_not_a_stack_trace()
+    {
+        using var folder = new TempFolder();
+        string file = folder.File("not-a-folder");
+        File.WriteAllText(file, "");
+        File.WriteAllText(folder.File("share"), "");
+
+        var (code, output, error) = await Course("kernel", "install", "--prefix", file);
+        var (under, _, underError) = await Course("kernel", "uninstall", "--prefix", folder.Path);
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.Equal($"course kernel install: --prefix '{file}' is a file; it must be a folder (it is created if missing).\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal(2, under);
+        Assert.Equal($"course kernel uninstall: --prefix '{folder.Path}' cannot hold share/jupyter/kernels: '{folder.File("share")}' is a file.\n", underError.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Start_needs_a_connection_file()
     {
         var (code, _, error) = await Course("kernel", "start");
