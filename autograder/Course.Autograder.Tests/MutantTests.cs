@@ -95,6 +95,58 @@ public sealed class MutantTests
     }
 
     [Fact]
+    public void A_prefetcher_that_fills_its_queue_only_when_asked_fails_the_overlap_check_only()
+    {
+        // Runs ahead (two items queued before the first is returned) but on the consumer's own thread: no overlap.
+        static IEnumerable<int> OnDemand(IEnumerable<int> source, int capacity)
+        {
+            var queue = new Queue<int>();
+            using var e = source.GetEnumerator();
+            while (true)
+            {
+                while (queue.Count < capacity && e.MoveNext())
+                {
+                    queue.Enqueue(e.Current);
+                }
+
+                if (queue.Count == 0)
+                {
+                    yield break;
+                }
+
+                yield return queue.Dequeue();
+            }
+        }
+
+        var impl = new Implementation { Prefetcher = OnDemand };
+
+        var result = Run("prefetcher-overlap", impl);
+
+        Assert.True(result.Status == CheckStatus.Failed, $"{result.Status}: {result.Message}");
+        Assert.Contains("produced only when the consumer asks", result.Message);
+        Assert.Equal(CheckStatus.Passed, Run("prefetcher-order", impl).Status);
+    }
+
+    [Fact]
+    public async Task A_prefetcher_on_a_thread_of_its_own_passes_the_overlap_check_on_a_busy_machine()
+    {
+        var impl = new Implementation { Prefetcher = (source, capacity) => new TinyTorch.Data.Prefetcher<int>(source, capacity) };
+        using var busy = new CancellationTokenSource();
+        var burners = Enumerable.Range(0, Environment.ProcessorCount * 2).Select(_ => Task.Run(() => { while (!busy.IsCancellationRequested) { } })).ToArray();
+        try
+        {
+            var result = Run("prefetcher-overlap", impl);
+
+            Assert.True(result.Status == CheckStatus.Passed, $"{result.Status}: {result.Message}");
+        }
+        finally
+        {
+            await busy.CancelAsync();
+            await Task.WhenAll(burners);
+        }
+    }
+
+    [Fact]
     public void A_shuffle_that_swaps_each_position_with_any_position_fails_the_uniformity_check_only()
     {
         var impl = new Implementation { DataLoader = (dataset, s) => Loader(dataset, s, SwapWithAny) };

@@ -9,8 +9,24 @@ namespace Course.Specs.Doubles;
 /// <param name="failAt">The item at which to throw, if any.</param>
 public sealed class CountingSource(int count, TimeSpan itemDelay = default, int? failAt = null) : IEnumerable<int>
 {
+    private readonly List<(long Start, long End)> _producing = [];
     private int _pulled;
     private int _closed;
+
+    /// <summary>
+    /// When each item was being produced (its delay), as <see cref="System.Diagnostics.Stopwatch"/> timestamps: what a
+    /// check compares with when the consumer was busy, to see whether the two happened at the same time.
+    /// </summary>
+    public IReadOnlyList<(long Start, long End)> Producing
+    {
+        get
+        {
+            lock (_producing)
+            {
+                return [.. _producing];
+            }
+        }
+    }
 
     /// <summary>How many items have been produced so far.</summary>
     public int Pulled => Volatile.Read(ref _pulled);
@@ -32,7 +48,12 @@ public sealed class CountingSource(int count, TimeSpan itemDelay = default, int?
 
                 if (itemDelay > TimeSpan.Zero)
                 {
+                    long start = System.Diagnostics.Stopwatch.GetTimestamp();
                     Thread.Sleep(itemDelay);
+                    lock (_producing)
+                    {
+                        _producing.Add((start, System.Diagnostics.Stopwatch.GetTimestamp()));
+                    }
                 }
 
                 Interlocked.Increment(ref _pulled);
