@@ -28,23 +28,9 @@ public static class ImplementationUnderTest
             return Implementation.Reference;
         }
 
-        string root = RepositoryRoot();
+        string root = RepositoryFolder.Root();
         string source = Environment.GetEnvironmentVariable("COURSE_SOURCE") is { Length: > 0 } s ? s : Path.Combine(root, "notebooks", "source");
         var grader = new SubmissionGrader(ModuleNotebooks.Load(source), new GraderOptions { LibraryDirectory = Path.Combine(root, "notebooks", "lib") });
         return grader.LoadImplementationAsync(submission).GetAwaiter().GetResult();
-    }
-
-    /// <summary>The course repository holding these tests (the folder with Course.sln).</summary>
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The tests are not inside the course repository (no Course.sln above them).");
     }
 }

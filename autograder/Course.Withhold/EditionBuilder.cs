@@ -1,3 +1,4 @@
+using Course.Notebooks.Files;
 using Course.Withhold.Analysis;
 using Course.Withhold.Cli;
 using Course.Withhold.Policy;
@@ -47,28 +48,26 @@ public static class EditionBuilder
         EditionRewriter.Apply(module, plan, grading);
 
         string outputPath = Path.Combine(outputDirectory, Path.GetFileName(inputPath));
-        string temporary = outputPath + $".{Guid.NewGuid():N}.partial";
         try
         {
-            Write(module, temporary, keyFile);
-            var problems = EditionVerifier.Verify(original, temporary, expected, grading.Injected.Select(t => t.ReflectionFullName).ToHashSet(StringComparer.Ordinal));
-            if (problems.Count > 0)
+            // Verified before it is put in place: an edition that fails verification is never written.
+            AtomicFile.Write(outputPath, temporary =>
             {
-                throw new WithholdException(ExitCode.VerificationFailed,
-                    $"{name}: the edition failed verification, so it was not written:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
-            }
+                Write(module, temporary, keyFile);
+                var problems = EditionVerifier.Verify(original, temporary, expected, grading.Injected.Select(t => t.ReflectionFullName).ToHashSet(StringComparer.Ordinal));
+                if (problems.Count > 0)
+                {
+                    throw new WithholdException(ExitCode.VerificationFailed,
+                        $"{name}: the edition failed verification, so it was not written:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+                }
+            });
 
-            File.Move(temporary, outputPath, overwrite: true);
             // A PDB beside the edition (an earlier copy of the original's) would describe code that is not there.
             File.Delete(Path.ChangeExtension(outputPath, ".pdb"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModuleWriterException)
         {
             throw new WithholdException(ExitCode.OutputFailed, $"{name}: cannot write the edition to '{outputPath}': {e.Message}", e);
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
 
         return new EditionReport(name, outputPath,

@@ -1,3 +1,5 @@
+using Course.Notebooks.Files;
+
 namespace Course.Cli;
 
 /// <summary>
@@ -25,18 +27,6 @@ public static class CourseTree
     public static string? TryPath(params string[] parts) =>
         FindRoot() is { } root ? System.IO.Path.Combine([root, .. parts]) : null;
 
-    private static string? FindRoot() => FindUpward(Directory.GetCurrentDirectory()) ?? FindUpward(AppContext.BaseDirectory);
-
-    private static string? FindUpward(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Course.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindRoot() =>
+        CourseRepository.FindAbove(Directory.GetCurrentDirectory()) ?? CourseRepository.FindAbove(AppContext.BaseDirectory);
 }

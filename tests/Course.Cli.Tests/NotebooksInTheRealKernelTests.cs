@@ -12,7 +12,7 @@ public sealed class NotebooksInTheRealKernelTests
 {
     private static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(10);
 
-    [RequiresDotNetInteractiveFact(needsJupyter: true)]
+    [RequiresToolFact(typeof(InteractiveKernelUnderJupyter))]
     public async Task The_sources_run_without_error_and_show_every_chart_in_the_real_kernel()
     {
         string[] sources = Notebooks("source");
@@ -38,7 +38,7 @@ public sealed class NotebooksInTheRealKernelTests
         }
     }
 
-    [RequiresDotNetInteractiveFact(needsJupyter: true)]
+    [RequiresToolFact(typeof(InteractiveKernelUnderJupyter))]
     public async Task The_student_notebooks_compile_and_every_check_reports_not_implemented_in_the_real_kernel()
     {
         string[] students = Notebooks("student");

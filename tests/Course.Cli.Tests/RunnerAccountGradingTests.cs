@@ -11,7 +11,7 @@ namespace Course.Cli.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RunnerAccountGradingTests
 {
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void Unsandboxed_runners_as_the_account_grade_the_sample_alike_and_cannot_read_roots_files()
     {
         using var temp = new TempFolder("course-grade-runner-account-");
@@ -30,10 +30,10 @@ public sealed class RunnerAccountGradingTests
         string output = temp.File("out");
 
         var (code, log) = GradingSamplesTests.Grade(
-            Path.Combine(samples, "partial"), thief.Folder, "--no-sandbox", "--runner-user", RequiresRootFactAttribute.Account, "--out", output);
+            Path.Combine(samples, "partial"), thief.Folder, "--no-sandbox", "--runner-user", RootAndRunnerAccount.Account, "--out", output);
 
         Assert.True(code == 0, log);
-        Assert.Contains($"runners run as the unprivileged account '{RequiresRootFactAttribute.Account}'", log, StringComparison.Ordinal);
+        Assert.Contains($"runners run as the unprivileged account '{RootAndRunnerAccount.Account}'", log, StringComparison.Ordinal);
         using var partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "partial", "result.json")));
         Assert.Equal(38, partial.RootElement.GetProperty("Checks").EnumerateArray().Sum(c => c.GetProperty("Score").GetDouble()));
         string stolen = File.ReadAllText(Path.Combine(output, "reads-roots-files", "result.json"));
@@ -41,10 +41,10 @@ public sealed class RunnerAccountGradingTests
         Assert.DoesNotContain("THE-REFERENCE-ANSWER", string.Concat(Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public async Task Runners_as_one_account_are_graded_one_at_a_time()
     {
-        CliRun run = await CliRun.Of("grade", "--runner-user", RequiresRootFactAttribute.Account, "--jobs", "2", "--", "nobody-graded");
+        CliRun run = await CliRun.Of("grade", "--runner-user", RootAndRunnerAccount.Account, "--jobs", "2", "--", "nobody-graded");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--runner-user grades one submission at a time, but --jobs was 2.", run.Error, StringComparison.Ordinal);

@@ -26,9 +26,8 @@ public sealed class StudentNotebooksAreCurrent
         problems.AddRange(students.Except(sources, StringComparer.Ordinal).Select(name => $"notebooks/student/{name} has no source notebooks/source/{name}"));
         foreach (string name in sources.Intersect(students, StringComparer.Ordinal))
         {
-            byte[] released = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
-                .GetBytes(ReleasePipeline.Default.ReleaseFile(Path.Combine(sourceFolder, name)).Serialize());
-            if (!released.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(studentFolder, name))))
+            string released = ReleasePipeline.Default.ReleaseFile(Path.Combine(sourceFolder, name)).Serialize();
+            if (!ReleasedFile.IsCurrent(File.ReadAllBytes(Path.Combine(studentFolder, name)), released))
             {
                 problems.Add($"notebooks/student/{name} is stale");
             }

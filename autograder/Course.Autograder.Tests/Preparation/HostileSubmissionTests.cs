@@ -14,7 +14,7 @@ namespace Course.Autograder.Tests.Preparation;
 public sealed class HostileSubmissionTests : IDisposable
 {
     private const string Secret = "SECRET-MARKER-7f3a";
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(ImplementationUnderTest.RepositoryRoot(), "notebooks", "source")));
+    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(20);
     private readonly string _root = Directory.CreateTempSubdirectory("hostile-tests-").FullName;
 
@@ -70,7 +70,7 @@ public sealed class HostileSubmissionTests : IDisposable
         Directory.CreateDirectory(sources);
         foreach (string name in Module.Value.Names)
         {
-            File.Copy(Path.Combine(ImplementationUnderTest.RepositoryRoot(), "notebooks", "source", name), Path.Combine(sources, name));
+            File.Copy(Path.Combine(RepositoryFolder.Root(), "notebooks", "source", name), Path.Combine(sources, name));
         }
 
         File.WriteAllText(Path.Combine(sources, Target), File.ReadAllText(SecretNotebook()));
@@ -394,7 +394,7 @@ public sealed class HostileSubmissionTests : IDisposable
     private string SecretNotebook()
     {
         string path = Path.Combine(_root, $"secret-{Guid.NewGuid():N}.ipynb");
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(ImplementationUnderTest.RepositoryRoot(), "notebooks", "source", Target)))!;
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFolder.Root(), "notebooks", "source", Target)))!;
         json["cells"]!.AsArray().Insert(0, new JsonObject { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = Secret });
         File.WriteAllText(path, json.ToJsonString());
         return path;
@@ -409,7 +409,7 @@ public sealed class HostileSubmissionTests : IDisposable
 
     private string Sample(string student)
     {
-        string from = Path.Combine(ImplementationUnderTest.RepositoryRoot(), "autograder", "samples", "complete-different");
+        string from = Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
         string to = Path.Combine(_root, student);
         Directory.CreateDirectory(to);
         foreach (string file in Directory.GetFiles(from, "*.ipynb"))

@@ -10,7 +10,7 @@ namespace Course.Autograder.Tests.Preparation;
 /// </summary>
 public sealed class SubmissionPreparationTests : IDisposable
 {
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(ImplementationUnderTest.RepositoryRoot(), "notebooks", "source")));
+    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private readonly string _root = Directory.CreateTempSubdirectory("prep-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -118,7 +118,7 @@ public sealed class SubmissionPreparationTests : IDisposable
 
     private string Sample(string student)
     {
-        string from = Path.Combine(ImplementationUnderTest.RepositoryRoot(), "autograder", "samples", "complete-different");
+        string from = Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
         string to = Path.Combine(_root, student);
         Directory.CreateDirectory(to);
         foreach (string file in Directory.GetFiles(from, "*.ipynb"))

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Notebooks.Authoring;
+using Course.Notebooks.Files;
 using Course.Notebooks.Format;
 using Course.Notebooks.Model;
 
@@ -85,7 +85,7 @@ public static class SubmissionPreparation
         Directory.CreateDirectory(directory);
         foreach (var notebook in prepared.Notebooks.Where(n => n.Notebook is not null))
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, notebook.Name), IpynbWriter.Serialize(notebook.Notebook!));
+            IpynbWriter.Write(notebook.Notebook!, Path.Combine(directory, notebook.Name));
         }
 
         AtomicFile.WriteAllText(Path.Combine(directory, ManifestFileName), JsonSerializer.Serialize(prepared, Json));

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Course.Autograder;
+using Course.Notebooks.Files;
 
 namespace Course.Cli.Gradescope;
 
@@ -79,10 +80,9 @@ public static class GradescopePackage
             files.Add(($"{GraderFolder}/{relative}", () => File.OpenRead(path), executable ? Executable : Readable));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        string temporary = output + ".tmp";
-        using (var zip = new ZipArchive(File.Create(temporary), ZipArchiveMode.Create))
+        AtomicFile.Write(output, temporary =>
         {
+            using var zip = new ZipArchive(File.Create(temporary), ZipArchiveMode.Create);
             foreach (var (entryName, open, mode) in files)
             {
                 var entry = zip.CreateEntry(entryName, CompressionLevel.Optimal);
@@ -93,9 +93,7 @@ public static class GradescopePackage
                 using var source = open();
                 source.CopyTo(target);
             }
-        }
-
-        File.Move(temporary, output, overwrite: true);
+        });
         return new GradescopePackageContents(output, [.. files.Select(f => f.Entry)], new FileInfo(output).Length,
             GraderAssemblies.IsOptimized(Path.Combine(grader, "TinyTorch.dll")));
     }

@@ -3,6 +3,7 @@ using Course.Autograder.Preparation;
 using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Running;
+using Course.Notebooks.Files;
 
 namespace Course.Cli.Gradescope;
 

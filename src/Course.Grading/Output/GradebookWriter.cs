@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Course.Grading.LateSubmissions;
 using Course.Grading.Results;
+using Course.Notebooks.Files;
 
 namespace Course.Grading.Output;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Course.Grading.Output;
+using Course.Notebooks.Files;
 
 namespace Course.Grading.Results;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Grading.Sandboxing;
+using Course.Notebooks.Files;
 
 namespace Course.Grading.Running;
 

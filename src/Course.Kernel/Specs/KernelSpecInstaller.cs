@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Course.Notebooks.Files;
 
 namespace Course.Kernel.Specs;
 
@@ -145,10 +146,7 @@ public static partial class KernelSpecInstaller
                 ["debugger"] = false,
             },
         };
-        string json = spec.ToJsonString(Indented) + "\n";
-        string temporary = Path.Combine(target, $".kernel.json.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, json);
-        File.Move(temporary, Path.Combine(target, "kernel.json"), overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(target, "kernel.json"), spec.ToJsonString(Indented) + "\n");
         return new KernelSpecResult(true, target, $"{(replaced ? "Updated" : "Installed")} the Jupyter kernel '{name}' ({displayName}) in {target}");
     }
 

@@ -1,3 +1,5 @@
+using Course.Notebooks.Files;
+
 namespace Course.Notebooks.DotNetInteractive;
 
 /// <summary>
@@ -47,13 +49,9 @@ public static class DotNetInteractiveTool
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (CourseRepository.FindAbove(start) is { } root)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
-                {
-                    yield return Path.Combine(dir.FullName, RepositoryFolder, Executable);
-                    break;
-                }
+                yield return Path.Combine(root, RepositoryFolder, Executable);
             }
         }
 

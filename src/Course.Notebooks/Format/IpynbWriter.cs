@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using Course.Notebooks.Files;
 using Course.Notebooks.Model;
 
 namespace Course.Notebooks.Format;
@@ -12,8 +12,6 @@ namespace Course.Notebooks.Format;
 /// </summary>
 public static class IpynbWriter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>The notebook's file text.</summary>
     /// <param name="notebook">The notebook.</param>
     /// <returns>The JSON text, ending with a newline.</returns>
@@ -32,8 +30,8 @@ public static class IpynbWriter
     }
 
     /// <summary>
-    /// Writes the notebook to a file. The text goes to a temporary file next to it first, so a failure never
-    /// leaves a half-written notebook behind.
+    /// Writes the notebook to a file, atomically (<see cref="AtomicFile"/>): a failure never leaves a half-written
+    /// notebook behind.
     /// </summary>
     /// <param name="notebook">The notebook.</param>
     /// <param name="path">The file to create or replace.</param>
@@ -41,10 +39,6 @@ public static class IpynbWriter
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(path);
-        string text = Serialize(notebook);
-        string fullPath = Path.GetFullPath(path);
-        string temporary = fullPath + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(temporary, text, Utf8NoBom);
-        File.Move(temporary, fullPath, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(notebook));
     }
 }

@@ -60,20 +60,7 @@ public sealed class Cell
     }
 
     /// <summary>The cell metadata, created on first use if the file had none.</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (JsonProperties.GetObject(Json, "metadata") is JsonObject metadata)
-            {
-                return metadata;
-            }
-
-            metadata = new JsonObject();
-            JsonProperties.Set(Json, "metadata", metadata);
-            return metadata;
-        }
-    }
+    public JsonObject Metadata => JsonProperties.GetOrAddObject(Json, "metadata");
 
     /// <summary>The execution count of a code cell (null when it has not run); always null for other cells.</summary>
     /// <exception cref="InvalidOperationException">Set on a cell that is not a code cell.</exception>

@@ -35,6 +35,19 @@ internal static class JsonProperties
     public static JsonObject? GetObject(JsonObject source, string key) =>
         source.TryGetPropertyValue(key, out JsonNode? node) ? node as JsonObject : null;
 
+    /// <summary>The object under <paramref name="key"/>, created (in sorted position) when there is none.</summary>
+    public static JsonObject GetOrAddObject(JsonObject source, string key)
+    {
+        if (GetObject(source, key) is JsonObject existing)
+        {
+            return existing;
+        }
+
+        var created = new JsonObject();
+        Set(source, key, created);
+        return created;
+    }
+
     /// <summary>Reads nbformat's "multiline string": a string, or a list of strings to concatenate.</summary>
     public static string? GetMultiline(JsonNode? node)
     {

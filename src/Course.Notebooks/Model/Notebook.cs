@@ -36,20 +36,7 @@ public sealed class Notebook
     }
 
     /// <summary>The notebook metadata (kernelspec, language_info, polyglot_notebook, anything else).</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (JsonProperties.GetObject(Root, "metadata") is JsonObject metadata)
-            {
-                return metadata;
-            }
-
-            metadata = new JsonObject();
-            JsonProperties.Set(Root, "metadata", metadata);
-            return metadata;
-        }
-    }
+    public JsonObject Metadata => JsonProperties.GetOrAddObject(Root, "metadata");
 
     /// <summary>
     /// The indentation unit used when writing: what the file was read with, or one space (VS Code's and

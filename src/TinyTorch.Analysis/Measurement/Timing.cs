@@ -14,21 +14,9 @@ internal static class Timing
     /// <summary>Milliseconds from <paramref name="origin"/> to <paramref name="timestamp"/>, for timelines.</summary>
     public static double MillisecondsSince(long origin, long timestamp) => Between(origin, timestamp).TotalMilliseconds;
 
-    /// <summary>
-    /// The median: on a shared, noisy machine one slow repetition (a GC, another process) must not
-    /// move the figure, which is why instruments repeat and report this rather than the mean.
-    /// </summary>
-    public static TimeSpan Median(IEnumerable<TimeSpan> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            throw new ArgumentException("No samples to take the median of.", nameof(samples));
-        }
-
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    /// <summary>The median of durations (<see cref="Statistics.Median"/>), to the tick as halving a <see cref="TimeSpan"/> rounds.</summary>
+    public static TimeSpan Median(IEnumerable<TimeSpan> samples) =>
+        TimeSpan.FromTicks((long)Math.Round(Statistics.Median(samples.Select(sample => (double)sample.Ticks))));
 
     /// <summary>Runs <paramref name="action"/> <paramref name="repeats"/> times and returns the median duration.</summary>
     public static TimeSpan MedianOf(int repeats, Action action)

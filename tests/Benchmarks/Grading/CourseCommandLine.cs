@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Course.TestSupport;
 
 namespace Benchmarks.Grading;
 
@@ -9,7 +10,7 @@ namespace Benchmarks.Grading;
 internal static class CourseCommandLine
 {
     /// <summary>The repository's root: the folder holding Course.sln, above this program.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepositoryFolder.Root();
 
     /// <summary>The built course.dll, Release preferred.</summary>
     /// <returns>Its path.</returns>
@@ -45,18 +46,5 @@ internal static class CourseCommandLine
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output.Result + error);
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Course.sln above {AppContext.BaseDirectory}.");
     }
 }

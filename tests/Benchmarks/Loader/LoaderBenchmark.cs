@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using TinyTorch.Analysis.Measurement;
 
 namespace Benchmarks.Loader;
 
@@ -467,16 +468,7 @@ internal static class LoaderBenchmark
 
         public void Add(EpochSample sample) => Samples.Add(sample);
 
-        public static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            if (sorted.Length == 0)
-            {
-                return double.NaN;
-            }
-
-            int mid = sorted.Length / 2;
-            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        }
+        /// <summary>The median, or NaN for a cell with no samples (shown as such in the table).</summary>
+        public static double Median(IEnumerable<double> values) => values.Any() ? Statistics.Median(values) : double.NaN;
     }
 }

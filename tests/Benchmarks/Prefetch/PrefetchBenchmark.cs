@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using TinyTorch;
 using TinyTorch.Analysis.Instruments;
+using TinyTorch.Analysis.Measurement;
 using TinyTorch.Analysis.Simulation;
 using TinyTorch.Data;
 
@@ -118,8 +119,7 @@ internal static class PrefetchBenchmark
             times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
-        Array.Sort(times);
-        return times[times.Length / 2];
+        return Statistics.Median(times);
     }
 
     private static TensorDataset Images(int samples)

@@ -86,7 +86,7 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
 
     // The sandbox cases assert first what must not have happened (a file written, a secret read, a
     // connection made), so that a wrong status or reason cannot hide it.
-    [SandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void Writing_files_outside_its_work_folder_is_refused()
     {
         const string Name = "writes-outside-its-folder";
@@ -98,13 +98,13 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
         Verify(Name);
     }
 
-    [SandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void Another_students_submission_is_not_visible() => AssertNothingLeakedThenVerify("reads-another-submission");
 
-    [SandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void The_graders_hidden_specs_and_solutions_are_not_visible() => AssertNothingLeakedThenVerify("reads-hidden-specs");
 
-    [SandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void A_network_connection_is_refused()
     {
         const string Name = "opens-network-connection";

@@ -71,7 +71,7 @@ public sealed partial class GradedCorpus : IAsyncLifetime
 
         new CorpusSubmission(template, Batch.CorrectFolder, Batch)
             .AddMarkdownCell(AdversarialCorpus.Dataset, $"My private notes: {Batch.CorrectSecret}");
-        Cases = AdversarialCorpus.All.Where(c => !c.NeedsSandbox || SandboxTool.Expected).ToList();
+        Cases = AdversarialCorpus.All.Where(c => !c.NeedsSandbox || ToolGate.Runs(typeof(Bubblewrap))).ToList();
         foreach (var corpusCase in Cases)
         {
             _reasons[corpusCase.Name] = corpusCase.Break(new CorpusSubmission(template, Path.Combine(submissions, corpusCase.Name), Batch));

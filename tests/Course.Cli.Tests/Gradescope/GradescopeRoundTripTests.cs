@@ -21,7 +21,7 @@ public sealed class GradescopeRoundTripTests
     /// As in a Gradescope container where bubblewrap cannot run: run_autograder is given a PATH without bwrap, so
     /// grading is unsandboxed and, grading as root, runs the student's code as the package's runner account.
     /// </summary>
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void Without_bubblewrap_run_autograder_grades_as_the_runner_account_to_the_same_result() => RoundTrip(withoutBubblewrap: true);
 
     private static void RoundTrip(bool withoutBubblewrap)

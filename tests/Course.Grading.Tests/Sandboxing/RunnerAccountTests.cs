@@ -10,12 +10,12 @@ namespace Course.Grading.Tests.Sandboxing;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RunnerAccountTests : IDisposable
 {
-    private const string Account = RequiresRootFactAttribute.Account;
+    private const string Account = RootAndRunnerAccount.Account;
     private readonly TempFolder _temp = new("course-runner-account-");
 
     public void Dispose() => _temp.Dispose();
 
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void A_command_runs_as_the_account_owning_its_grading_folder_and_cannot_read_roots_files()
     {
         var account = RunnerAccount.Resolve(Account);
@@ -36,7 +36,7 @@ public sealed class RunnerAccountTests : IDisposable
         Assert.Contains("Permission denied", output, StringComparison.Ordinal);
     }
 
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void What_the_account_left_running_is_ended()
     {
         var account = RunnerAccount.Resolve(Account);
@@ -52,7 +52,7 @@ public sealed class RunnerAccountTests : IDisposable
         Assert.True(WaitForExit(pid), $"process {pid} of {Account} is still running");
     }
 
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void A_folder_the_account_cannot_search_is_refused_naming_it()
     {
         var account = RunnerAccount.Resolve(Account);
@@ -65,7 +65,7 @@ public sealed class RunnerAccountTests : IDisposable
         account.CheckCanReach(_temp.File("open/out"));
     }
 
-    [RequiresRootFact]
+    [RequiresToolFact(typeof(RootAndRunnerAccount))]
     public void An_unknown_account_or_root_is_refused_naming_it()
     {
         File.WriteAllLines(_temp.File("passwd"), ["root:x:0:0:root:/root:/bin/bash", "wheel:x:1000:0::/home/wheel:/bin/sh"]);

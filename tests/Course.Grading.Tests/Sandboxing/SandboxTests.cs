@@ -43,7 +43,7 @@ public sealed class SandboxTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, true);
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public async Task The_network_is_refused_inside_while_the_same_connection_works_outside()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -65,7 +65,7 @@ public sealed class SandboxTests : IDisposable
         Assert.False(listener.Pending(), "The listener outside saw a connection from inside the sandbox.");
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void Writes_outside_the_grading_folder_are_refused_and_writes_inside_it_work()
     {
         string tmp = $"/tmp/course-sandbox-escaped-{Guid.NewGuid():N}.txt";
@@ -94,7 +94,7 @@ public sealed class SandboxTests : IDisposable
         Assert.Equal("kept\n", File.ReadAllText(Path.Combine(Work, "kept-in-work.txt")));
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void Other_submissions_their_results_and_the_instructors_sources_are_unreadable()
     {
         string[] secrets =
@@ -120,7 +120,7 @@ public sealed class SandboxTests : IDisposable
         Assert.DoesNotContain("read ", output);
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void Only_the_allowlisted_folders_of_the_course_tree_and_output_folder_exist_inside()
     {
         var (exit, output) = Shell.Run(InSandbox("""
@@ -137,10 +137,10 @@ public sealed class SandboxTests : IDisposable
         Assert.Contains("the program's own file", output); // the program's folder is readable
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void The_real_course_tree_home_folders_and_system_secrets_are_absent()
     {
-        string repository = RepositoryRoot();
+        string repository = RepositoryFolder.Root();
         var (_, output) = Shell.Run(InSandbox("""
             echo "repository: $(ls -A "$1" | tr '\n' ' ')"
             for p in "$1/Course.sln" "$1/notebooks/source" "$1/autograder" /root /home; do test -e "$p" && echo "present $p"; done
@@ -155,7 +155,7 @@ public sealed class SandboxTests : IDisposable
         Assert.Contains("end", output);
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void The_environment_passes_only_by_name_and_home_and_tmp_are_the_work_folder()
     {
         string inherited = "COURSE_SANDBOX_TEST_TOKEN_" + Guid.NewGuid().ToString("N")[..8];
@@ -181,7 +181,7 @@ public sealed class SandboxTests : IDisposable
         }
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void The_dotnet_runtime_this_program_runs_on_is_usable_inside()
     {
         var sandbox = Sandbox();
@@ -196,7 +196,7 @@ public sealed class SandboxTests : IDisposable
         Assert.Contains("Microsoft.NETCore.App", output);
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public void A_sandbox_dies_with_the_thread_that_started_it_so_the_ProcessStarter_starts_them_from_one_that_lives()
     {
         // Linux's parent-death signal follows the parent thread: why ProcessStarter exists. Each thread
@@ -249,20 +249,7 @@ public sealed class SandboxTests : IDisposable
         return new Process { StartInfo = start };
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Course.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private Sandbox Sandbox() => RequiresSandboxFactAttribute.Require([.. Course.Grading.Sandboxing.Sandbox.ProgramFolders(), ProgramFolder]);
+    private Sandbox Sandbox() => Bubblewrap.Require([.. Course.Grading.Sandboxing.Sandbox.ProgramFolders(), ProgramFolder]);
 
     private ProcessStartInfo InSandbox(string script, params string[] arguments) => Wrapped(_ => { }, script, arguments);
 

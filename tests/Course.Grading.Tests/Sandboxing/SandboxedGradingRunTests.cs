@@ -22,13 +22,13 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
     private string Out => Path.Combine(_root, "out");
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public async Task Sandboxed_grading_writes_results_under_the_real_student_id_and_hides_other_submissions()
     {
         var warnings = new StringWriter();
         string[] subs = Submissions("good", "snoop");
         string othersSubmission = Path.Combine(_root, "subs", "good", "01-a.ipynb");
-        var run = new GradingRun(Options(Scripts(othersSubmission)) with { Sandbox = RequiresSandboxFactAttribute.Require(), Warnings = warnings });
+        var run = new GradingRun(Options(Scripts(othersSubmission)) with { Sandbox = Bubblewrap.Require(), Warnings = warnings });
 
         var byId = (await run.RunAsync(subs, Path.GetFileName)).ToDictionary(r => r.StudentId);
 
@@ -43,13 +43,13 @@ public sealed class SandboxedGradingRunTests : IDisposable
         Assert.Contains("Graded in a sandbox (bubblewrap", File.ReadAllText(Path.Combine(Out, "summary.html")));
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public async Task A_sandboxed_submission_past_its_wall_time_is_stopped_with_everything_it_started()
     {
         string marker = "course-marker-" + Guid.NewGuid().ToString("N")[..10];
         var run = new GradingRun(Options(Scripts(marker: marker)) with
         {
-            Sandbox = RequiresSandboxFactAttribute.Require(),
+            Sandbox = Bubblewrap.Require(),
             WallTimeLimit = TimeSpan.FromSeconds(2),
         });
 
@@ -61,12 +61,12 @@ public sealed class SandboxedGradingRunTests : IDisposable
         Assert.Empty(ProcessesMentioning(marker));
     }
 
-    [RequiresSandboxFact]
+    [RequiresToolFact(typeof(Bubblewrap))]
     public async Task The_CPU_time_cap_applies_inside_the_sandbox_and_is_named_as_the_reason()
     {
         var run = new GradingRun(Options(Scripts()) with
         {
-            Sandbox = RequiresSandboxFactAttribute.Require(),
+            Sandbox = Bubblewrap.Require(),
             WallTimeLimit = TimeSpan.FromSeconds(60),
             CpuTimeLimit = TimeSpan.FromSeconds(1),
         });

@@ -8,7 +8,7 @@ public sealed class DotNetInteractiveKernelTests
 {
     private static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(2);
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task A_cell_that_runs_gives_its_console_text_and_its_value()
     {
         using var folder = new TempFolder();
@@ -22,7 +22,7 @@ public sealed class DotNetInteractiveKernelTests
         Assert.Contains("<pre>42</pre>", cell.Outputs[1].Data![MimeBundle.Html], StringComparison.Ordinal);
     }
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task A_cell_that_does_not_compile_shows_its_diagnostics_on_stderr()
     {
         using var folder = new TempFolder();
@@ -36,7 +36,7 @@ public sealed class DotNetInteractiveKernelTests
         Assert.Equal(("Error", "compilation error"), (cell.Outputs[1].ErrorName, cell.Outputs[1].ErrorValue));
     }
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task A_cell_that_throws_names_the_exception_and_later_cells_keep_the_state()
     {
         using var folder = new TempFolder();

@@ -12,7 +12,7 @@ public sealed class ParityTests
 {
     private static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(2);
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task The_corpus_shows_the_same_in_both_kernels_but_for_the_listed_differences()
     {
         Assert.True(ParityCorpus.Cases.Count >= 40, $"the corpus has only {ParityCorpus.Cases.Count} cells");
@@ -48,7 +48,7 @@ public sealed class ParityTests
         Assert.True(report.Length == 0, report.ToString());
     }
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task A_cell_sees_the_same_framework_assemblies_as_in_the_real_kernel()
     {
         using var folder = new TempFolder("course-parity-");
@@ -73,7 +73,7 @@ public sealed class ParityTests
         Assert.True(onlyTheirs.Length + onlyOurs.Length == 0, $"only in the real kernel: {string.Join(", ", onlyTheirs)}; only in the kit: {string.Join(", ", onlyOurs)}");
     }
 
-    [RequiresDotNetInteractiveFact]
+    [RequiresToolFact(typeof(InteractiveKernel))]
     public async Task The_default_imports_are_the_real_kernels()
     {
         using var folder = new TempFolder("course-parity-");

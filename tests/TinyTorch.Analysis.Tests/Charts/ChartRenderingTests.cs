@@ -11,7 +11,7 @@ public sealed class ChartRenderingTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
+    [RequiresToolFact(typeof(Chromium))]
     public void SavedChartFileRendersOfflineInChromium()
     {
         // An instrument's chart: Plotly.NET's JSON, drawn by the plotly.js the bridge read from Plotly.NET.
@@ -25,7 +25,7 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.Contains("shuffle the data", dom); // the legend entry, drawn by plotly.js into the SVG
     }
 
-    [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
+    [RequiresToolFact(typeof(Chromium))]
     public void NotebookOutputsRenderOfflineAndThePageLoadsPlotlyOnce()
     {
         // One page stands for a notebook (Chromium takes seconds per page on this machine, so one page
@@ -47,7 +47,7 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.Contains("data-injected-scripts=\"1\"", dom);
     }
 
-    [RequiresToolFact(HeadlessChromium.AptPackage, "chromium", "chromium-browser")]
+    [RequiresToolFact(typeof(Chromium))]
     public void AnOutputWhoseCarrierWasClearedSaysWhyItIsBlank()
     {
         string page = Page(ChartHtml.Fragment(SampleFigure.Line("orphan series").ToJson(), carryLibrary: false));

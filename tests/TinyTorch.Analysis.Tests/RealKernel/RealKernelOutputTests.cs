@@ -14,7 +14,7 @@ public sealed class RealKernelOutputTests
 {
     private static readonly TimeSpan s_cellTimeout = TimeSpan.FromMinutes(3);
 
-    [RequiresDotNetInteractiveFact(needsJupyter: true)]
+    [RequiresToolFact(typeof(InteractiveKernelUnderJupyter))]
     public async Task ChartsDisplayAsHtmlWithPlotlyJsInTheFirstOutputOnly()
     {
         var result = SampleFigure.ShuffleResult();
@@ -50,7 +50,7 @@ public sealed class RealKernelOutputTests
         Assert.Contains("TinyTorch.Analysis.Plotly 10.1.0.0", fsharpCores);
     }
 
-    [RequiresDotNetInteractiveFact(needsJupyter: true)]
+    [RequiresToolFact(typeof(InteractiveKernelUnderJupyter))]
     public async Task ACheckCellShowsItsReportAsATableAndAsText()
     {
         var report = ModuleSpecs.Check("flip", new Implementation());

@@ -5,12 +5,9 @@ namespace TinyTorch.Analysis.Tests.Support;
 /// <summary>Opens a local HTML file in headless Chromium, offline, and returns the DOM after scripts ran.</summary>
 internal static class HeadlessChromium
 {
-    public const string AptPackage = "chromium";
-    public static readonly string[] Executables = ["chromium", "chromium-browser"];
-
     public static string DumpDom(string htmlFile, TimeSpan? budget = null)
     {
-        string chromium = ExternalTool.Require(AptPackage, Executables);
+        string chromium = Chromium.Require();
         string profile = Directory.CreateTempSubdirectory("tinytorch-chromium-").FullName;
         try
         {

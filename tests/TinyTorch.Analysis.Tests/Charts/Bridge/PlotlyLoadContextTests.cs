@@ -55,7 +55,7 @@ public sealed class PlotlyLoadContextTests
     public void TheBuildPutsPlotlyInTheSubfolderAndNothingOfItBesideTheAnalysisAssembly()
     {
         string bin = Path.GetDirectoryName(typeof(ChartView).Assembly.Location)!;
-        string notebookLib = Path.Combine(RepositoryRoot(), "notebooks", "lib");
+        string notebookLib = Path.Combine(RepositoryFolder.Root(), "notebooks", "lib");
 
         Assert.Equal(Path.Combine(bin, "plotly"), PlotlyBridgeLoader.DefaultFolder);
         foreach (string folder in new[] { PlotlyBridgeLoader.DefaultFolder, Path.Combine(notebookLib, "plotly") })
@@ -71,16 +71,4 @@ public sealed class PlotlyLoadContextTests
         Assert.All(s_plotlyAssemblies, name => Assert.False(File.Exists(Path.Combine(notebookLib, name + ".dll")), $"{notebookLib} holds {name}.dll"));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Course.sln above {AppContext.BaseDirectory}.");
-    }
 }
