@@ -16,7 +16,7 @@ namespace Course.Autograder.Boundary;
 /// <param name="host">The parent's end of the boundary.</param>
 /// <param name="meter">The runner's process tree.</param>
 /// <param name="scratchFolder">A folder both sides see (the runner's work folder).</param>
-public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string scratchFolder) : ISpecWorld
+public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string scratchFolder) : ISpecWorld, ICpuMeter
 {
     /// <summary>The most batches a timed run may report.</summary>
     public const int MaxOutputs = 100_000;
@@ -26,6 +26,9 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
 
     /// <inheritdoc />
     public string ScratchFolder => scratchFolder;
+
+    /// <inheritdoc />
+    public TimeSpan CpuUsed() => meter.ProcessCpu();
 
     /// <inheritdoc />
     public bool SameObject(Tensor a, Tensor b)

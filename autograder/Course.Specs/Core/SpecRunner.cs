@@ -10,6 +10,13 @@ namespace Course.Specs.Core;
 /// </summary>
 public static class SpecRunner
 {
+    // How often a CPU-limited check's time is read, and what counts as doing nothing: under 20 ms of CPU time in 2 s
+    // of the wall clock, far below what any running code gets even on a machine loaded tenfold.
+    private static readonly TimeSpan CpuPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan StillWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StillProgress = TimeSpan.FromMilliseconds(20);
+    private const int WallBound = 10;
+
     /// <summary>Runs <paramref name="specs"/> against <paramref name="implementation"/>, in order.</summary>
     /// <param name="specs">The checks.</param>
     /// <param name="implementation">The implementation under test.</param>
@@ -63,13 +70,14 @@ public static class SpecRunner
             IsBackground = true,
             Name = $"check {spec.Id}",
         };
-        thread.Start();
         var limit = spec.Timeout * timeoutScale;
-        if (!thread.Join(limit))
+        var meter = implementation.World as ICpuMeter;
+        TimeSpan cpuAtStart = meter?.CpuUsed() ?? TimeSpan.Zero;
+        thread.Start();
+        string? timedOut = meter is null ? WaitByWallClock(thread, limit, spec.Id) : WaitByCpu(thread, limit, spec.Id, meter, cpuAtStart, clock);
+        if (timedOut is not null)
         {
-            return new CheckResult(spec, CheckStatus.TimedOut,
-                $"Timed out after {limit.TotalSeconds:0.#} s in check {spec.Id}: the code under test did not finish (look for an infinite loop or a wait that never ends).",
-                clock.Elapsed);
+            return new CheckResult(spec, CheckStatus.TimedOut, timedOut, clock.Elapsed);
         }
 
         return error switch
@@ -82,6 +90,48 @@ public static class SpecRunner
             _ => new CheckResult(spec, CheckStatus.Failed,
                 $"The code under test threw {Unwrap(error).GetType().Name}: {Unwrap(error).Message}", clock.Elapsed),
         };
+    }
+
+    private static string? WaitByWallClock(Thread thread, TimeSpan limit, string id) =>
+        thread.Join(limit)
+            ? null
+            : $"Timed out after {limit.TotalSeconds:0.#} s in check {id}: the code under test did not finish (look for an infinite loop or a wait that never ends).";
+
+    // The limit counts the CPU time the code under test used, so a loaded machine, which stretches the wall clock but
+    // not that, cannot time out a correct submission. Code that waits uses no CPU time: a check whose code made no
+    // progress for a while after the limit has passed on the wall clock is waiting for something that will not come.
+    // A last bound on the wall clock catches code that keeps itself barely busy (a loop around a short sleep).
+    private static string? WaitByCpu(Thread thread, TimeSpan limit, string id, ICpuMeter meter, TimeSpan cpuAtStart, Stopwatch clock)
+    {
+        var readings = new Queue<(TimeSpan Wall, TimeSpan Cpu)>();
+        while (!thread.Join(CpuPoll))
+        {
+            TimeSpan wall = clock.Elapsed, cpu = meter.CpuUsed() - cpuAtStart;
+            readings.Enqueue((wall, cpu));
+            while (wall - readings.Peek().Wall > StillWindow)
+            {
+                readings.Dequeue();
+            }
+
+            if (cpu >= limit)
+            {
+                return $"Timed out after {limit.TotalSeconds:0.#} s of CPU time in check {id}: the code under test did not finish (look for an infinite loop).";
+            }
+
+            var (windowStart, cpuThen) = readings.Peek();
+            bool still = wall - windowStart >= StillWindow * 0.9 && cpu - cpuThen < StillProgress;
+            if (wall >= limit && still)
+            {
+                return $"Timed out after {wall.TotalSeconds:0.#} s in check {id}: the code under test waited without doing any work and did not finish (look for a wait that never ends: a lock, a queue nobody fills, a thread nobody starts).";
+            }
+
+            if (wall >= limit * WallBound)
+            {
+                return $"Timed out after {wall.TotalSeconds:0.#} s in check {id}, having used {cpu.TotalSeconds:0.#} s of CPU time: the code under test did not finish (look for a loop that never ends, perhaps around a sleep or a wait).";
+            }
+        }
+
+        return null;
     }
 
     // Reflection and loaders wrap what student code threw; the student wants to see their own exception.
