@@ -9,7 +9,7 @@ public sealed class ReferenceGuardTests
     [Fact]
     public void A_failing_exercise_fails_its_checks_with_the_message_and_leaves_the_others()
     {
-        var impl = ReferenceGuard.Failing(Exercise.Collate, Implementation.Reference with { }, "Not credited: cell 5 line 2 uses TinyTorch.Data.Collate.");
+        var impl = ReferenceGuard.Failing(Exercises.Collate, Implementation.Reference with { }, "Not credited: cell 5 line 2 uses TinyTorch.Data.Collate.");
 
         var collate = ModuleSpecs.Check("collate", impl);
         Assert.All(collate.Results, r =>
@@ -25,7 +25,7 @@ public sealed class ReferenceGuardTests
     {
         var impl = ReferenceGuard.Failing(Exercise.None, Implementation.Reference, "Not credited.");
 
-        Assert.All(Enum.GetValues<Exercise>().Where(e => e != Exercise.None), e =>
+        Assert.All(Exercises.All, e =>
             Assert.NotSame(Implementation.Reference, ReferenceGuard.Failing(e, Implementation.Reference, "x")));
         Assert.Throws<SpecFailure>(() => impl.DataLoader!(null!, new LoaderSettings(1)));
         Assert.Throws<SpecFailure>(() => impl.Prefetcher!([], 1));
@@ -34,7 +34,7 @@ public sealed class ReferenceGuardTests
     [Fact]
     public void An_empty_message_is_refused_naming_the_parameter()
     {
-        var e = Assert.Throws<ArgumentException>(() => ReferenceGuard.Failing(Exercise.Flip, Implementation.Reference, ""));
+        var e = Assert.Throws<ArgumentException>(() => ReferenceGuard.Failing(Exercises.Flip, Implementation.Reference, ""));
         Assert.Equal("message", e.ParamName);
     }
 }

@@ -124,7 +124,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     // Two causes the grader cannot tell apart here, named both: a solution cell that failed to compile is the usual one.
     private static string NotCompiledMessage(string notebook, Exercise exercise) =>
         $"Not graded: a cell of {notebook} did not compile (see its compile error), so the check found the library's "
-        + $"{(exercise == Exercise.None ? "classes" : Exercises.Get(exercise).StudentName)} in place of yours, which is withheld while grading. "
+        + $"{exercise.StudentName} in place of yours, which is withheld while grading. "
         + "Expected your own class: fix the compile error first.";
 
     private static string MissingReason(NotebookOutcome? notebook, string message) => notebook switch

@@ -18,7 +18,7 @@ public sealed class ParentServiceTests
         RunnerReport report = await _service.Ready;
         CellFacts cell = Assert.Single(report.Cells);
         Assert.Equal(("01.ipynb", 3, "boom", 2), (cell.Notebook, cell.CellNumber, cell.ExceptionMessage, cell.ExceptionLine));
-        Assert.Equal(new HashSet<Exercise> { Exercise.TensorDataset, Exercise.Collate }, report.Exercises);
+        Assert.Equal(new HashSet<Exercise> { Exercises.TensorDataset, Exercises.Collate }, report.Exercises);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ParentServiceTests
     {
         _service.Serve(Call("ready", Report("[]", "\"99\"", "\"1\"", "\"LazyCifar, Flip\"", "\"None\"", "\"collate\"", "5", "null", "\"Crop\"")));
 
-        Assert.Equal(new HashSet<Exercise> { Exercise.Crop }, (await _service.Ready).Exercises);
+        Assert.Equal(new HashSet<Exercise> { Exercises.Crop }, (await _service.Ready).Exercises);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ParentServiceTests
         _service.Serve(Call("ready", Report("[]", "\"Flip\"")));
         _service.Serve(Call("ready", Report("[]", "\"Crop\"")));
 
-        Assert.Equal(new HashSet<Exercise> { Exercise.Flip }, (await _service.Ready).Exercises);
+        Assert.Equal(new HashSet<Exercise> { Exercises.Flip }, (await _service.Ready).Exercises);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class ParentServiceTests
     [Fact]
     public void A_forwarded_reference_is_refused_while_its_exercise_is_checked()
     {
-        _service.CurrentExercise = Exercise.Collate;
+        _service.CurrentExercise = Exercises.Collate;
 
         var error = Assert.Throws<InvalidOperationException>(() => _service.Serve(Stack(new Tensor([1f], 1))));
 
@@ -125,7 +125,7 @@ public sealed class ParentServiceTests
     [Fact]
     public void A_forwarded_reference_is_computed_while_another_exercise_is_checked()
     {
-        _service.CurrentExercise = Exercise.DataLoader;
+        _service.CurrentExercise = Exercises.DataLoader;
 
         BoundaryReply reply = _service.Serve(Stack(new Tensor([1f, 2f], 2), new Tensor([3f, 4f], 2)));
 

@@ -35,6 +35,6 @@ internal static class NotebookPass
     public static JsonObject Describe(IReadOnlyList<CellFacts> facts, Implementation recorded) => new()
     {
         ["cells"] = JsonSerializer.SerializeToNode(facts),
-        ["exercises"] = new JsonArray(Exercises.All.Where(e => e.Get(recorded) is not null).Select(e => (JsonNode?)e.Id.ToString()).ToArray()),
+        ["exercises"] = new JsonArray(Exercises.All.Where(e => e.Get(recorded) is not null).Select(e => (JsonNode?)e.Name).ToArray()),
     };
 }

@@ -3,15 +3,14 @@ using Course.Boundary;
 using Course.Specs.Core;
 using Course.Specs.Doubles;
 using TinyTorch;
-using TinyTorch.Data;
-using TinyTorch.Transforms;
 
 namespace Course.Runner;
 
 /// <summary>
-/// The operations the parent calls on the student's code: each exercise's factory, called with the arguments a
-/// check gives, its result handed back by value (tensors) or by reference (datasets, loaders, transforms,
-/// sequences); made-up datasets that live here; and what every object kind answers (<see cref="ObjectHost"/>).
+/// The operations the parent calls on the student's code: each exercise's factory (its row's operation, served by
+/// <see cref="FactoryCalls"/> from its factory type alone), called with the arguments a check gives, its result handed
+/// back by value (tensors) or by reference (datasets, loaders, transforms, sequences, functions); made-up datasets that
+/// live here; and what every object kind answers (<see cref="ObjectHost"/>).
 /// </summary>
 internal sealed class RunnerService(ObjectHost host)
 {
@@ -35,31 +34,24 @@ internal sealed class RunnerService(ObjectHost host)
             return reply;
         }
 
+        if (Exercises.All.Serving(call.Operation) is { } exercise)
+        {
+            return FactoryCalls.Serve(host, call, exercise.Get(Recorded) ?? throw new MissingExerciseException(exercise.StudentName), exercise.StudentName);
+        }
+
+        if (call.Operation == FactoryCalls.FunctionOperation)
+        {
+            // A function one of the factories returned (a loader's Count), called back by its handle.
+            return FactoryCalls.Serve(host, call, host.Handles.Get<Delegate>(Json.Long(call.Body, "ref")), "A function");
+        }
+
         var payload = new Payload();
         JsonObject body = call.Operation switch
         {
-            "exercise.lazycifar" => new JsonObject { ["dataset"] = host.WriteRef(Require(Recorded.LazyCifar, Exercise.LazyCifar)(Json.String(call.Body, "path")), "dataset") },
-            "exercise.tensordataset" => TensorDataset(call),
-            "exercise.dataloader" => Loader(call),
-            "exercise.collate" => Collate(call, payload),
-            "exercise.flip" => new JsonObject { ["transform"] = host.WriteRef(Require(Recorded.Flip, Exercise.Flip)(Json.Double(call.Body, "p"), Json.Int(call.Body, "seed")), "transform") },
-            "exercise.crop" => new JsonObject
-            {
-                ["transform"] = host.WriteRef(Require(Recorded.Crop, Exercise.Crop)(Json.Int(call.Body, "size"), Json.Int(call.Body, "padding"), Json.Int(call.Body, "seed")), "transform"),
-            },
-            "exercise.compose" => new JsonObject
-            {
-                ["transform"] = host.WriteRef(Require(Recorded.Compose, Exercise.Compose)([.. Json.Array(call.Body, "transforms").Select(host.ReadRef<ITransform>)]), "transform"),
-            },
-            "exercise.prefetcher" => new JsonObject
-            {
-                ["items"] = host.WriteRef(Require(Recorded.Prefetcher, Exercise.Prefetcher)(host.ReadRef<IEnumerable<int>>(call.Body["source"]), Json.Int(call.Body, "capacity")), "ints"),
-            },
             "collate.each" => Outputs(CollateEach(call), payload),
             "enumerable.drain" => Outputs(InProcessWorld.DrainHere(
                 host.Handles.Get<IEnumerable<IReadOnlyList<Tensor>>>(Json.Long(call.Body, "ref")), () => TimeSpan.Zero,
                 epochs: call.Body["epochs"] is null ? 1 : Math.Clamp(Json.Int(call.Body, "epochs"), 1, 100_000)).Outputs, payload),
-            "loader.count" => new JsonObject { ["count"] = host.Handles.Get<LoaderUnderTest>(Json.Long(call.Body, "ref")).Count() },
             "synthetic" => new JsonObject { ["dataset"] = host.WriteRef(Synthetic(call.Body), "dataset") },
             "gc.collect" => Collect(),
             _ => throw new BoundaryProtocolException($"The runner has no operation '{call.Operation}'."),
@@ -88,40 +80,12 @@ internal sealed class RunnerService(ObjectHost host)
         return new JsonObject();
     }
 
-    private JsonObject TensorDataset(BoundaryCall call)
-    {
-        Tensor[] tensors = host.ReadTensors(call.Body["tensors"], call.Payload);
-        Dataset<Tensor[]> dataset = Require(Recorded.TensorDataset, Exercise.TensorDataset)(tensors);
-        return new JsonObject { ["dataset"] = host.WriteRef(dataset, "dataset"), ["received"] = host.Received(tensors) };
-    }
-
-    private JsonObject Loader(BoundaryCall call)
-    {
-        var dataset = host.ReadRef<Dataset<Tensor[]>>(call.Body["dataset"]);
-        JsonObject s = Json.Object(call.Body, "settings");
-        var settings = new LoaderSettings(Json.Int(s, "batchSize"), Json.Bool(s, "shuffle"), Json.Bool(s, "dropLast"), Json.Int(s, "seed"));
-        LoaderUnderTest loader = Require(Recorded.DataLoader, Exercise.DataLoader)(dataset, settings)
-            ?? throw new InvalidOperationException("The DataLoader factory returned null.");
-        return new JsonObject { ["loader"] = host.WriteRef(loader, "loader"), ["batches"] = host.WriteRef(loader.Batches, "tensors") };
-    }
-
-    private JsonObject Collate(BoundaryCall call, Payload payload)
-    {
-        var samples = Json.Array(call.Body, "samples").Select(s => host.ReadTensors(s, call.Payload)).ToList();
-        Tensor[] batch = Require(Recorded.Collate, Exercise.Collate)(samples) ?? throw new InvalidOperationException("Collate returned null.");
-        return new JsonObject
-        {
-            ["batch"] = host.WriteTensors(batch, payload),
-            ["received"] = new JsonArray(samples.Select(sample => (JsonNode?)host.Received(sample)).ToArray()),
-        };
-    }
-
     // Timed work (the parent counts this process's CPU time around the call): each kept list collated once and
     // summarised here, so that only digests and small tensors go back.
     private IReadOnlyList<IReadOnlyList<TensorSummary>> CollateEach(BoundaryCall call)
     {
         var lists = host.Handles.Get<IReadOnlyList<IReadOnlyList<Tensor[]>>>(Json.Long(call.Body, "lists"));
-        var collate = Require(Recorded.Collate, Exercise.Collate);
+        var collate = Exercises.Collate.Of(Recorded) ?? throw new MissingExerciseException(Exercises.Collate.StudentName);
         var outputs = new IReadOnlyList<TensorSummary>[lists.Count];
         for (int i = 0; i < outputs.Length; i++)
         {
@@ -152,8 +116,4 @@ internal sealed class RunnerService(ObjectHost host)
 
         return node;
     }
-
-    private static T Require<T>(T? factory, Exercise exercise)
-        where T : class =>
-        factory ?? throw new MissingExerciseException(Exercises.Get(exercise).StudentName);
 }

@@ -1,5 +1,5 @@
 using Course.Specs.Core;
-using Course.Specs.Specs;
+using Course.Specs.Checks;
 
 namespace Course.Specs;
 

@@ -25,13 +25,22 @@ public sealed class ParentService
         "dataset.count", "dataset.get", "transform.apply", "enumerable.begin", "enumerator.next", "enumerator.close",
     };
 
-    private static readonly HashSet<string> ExerciseNames = new(Enum.GetNames<Exercise>(), StringComparer.Ordinal);
-
     private readonly TaskCompletionSource<RunnerReport> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Creates the service for one runner.</summary>
+    private readonly ExerciseTable _exercises;
+
+    /// <summary>Creates the service for one runner of module 05.</summary>
     public ParentService()
+        : this(Exercises.All)
     {
+    }
+
+    /// <summary>Creates the service for one runner of a module with the given exercises.</summary>
+    /// <param name="exercises">The exercises the runner may report and whose forwarded references it may ask for.</param>
+    public ParentService(ExerciseTable exercises)
+    {
+        ArgumentNullException.ThrowIfNull(exercises);
+        _exercises = exercises;
         Host = new ObjectHost("parent", "runner") { Translate = Translate };
     }
 
@@ -42,7 +51,7 @@ public sealed class ParentService
     public Task<RunnerReport> Ready => _ready.Task;
 
     /// <summary>The exercise whose check is running (forwarded references to its answer are refused), or none.</summary>
-    public Exercise CurrentExercise { get; set; }
+    public Exercise CurrentExercise { get; set; } = Exercise.None;
 
     /// <summary>Serves one call of the runner.</summary>
     /// <param name="call">The call.</param>
@@ -94,10 +103,10 @@ public sealed class ParentService
             throw new BoundaryProtocolException($"The runner's report is malformed: {error.Message}", error);
         }
 
-        // An exercise by its own name only: Enum.TryParse also takes "3" and "LazyCifar, Flip".
+        // An exercise by its own name only, exactly as its row spells it; anything else is ignored.
         var exercises = Json.Array(body, "exercises")
-            .Select(e => e is JsonValue v && v.TryGetValue(out string? name) && ExerciseNames.Contains(name) ? Enum.Parse<Exercise>(name) : Exercise.None)
-            .Where(e => e != Exercise.None)
+            .Select(e => e is JsonValue v && v.TryGetValue(out string? name) ? _exercises.Named(name) : null)
+            .OfType<Exercise>()
             .ToHashSet();
         _ready.TrySetResult(new RunnerReport(facts, exercises));
         return BoundaryReply.Empty;
@@ -106,15 +115,13 @@ public sealed class ParentService
     private BoundaryReply Invoke(BoundaryCall call)
     {
         string member = Json.String(call.Body, "member");
-        if (!ForwardedReferences.Answers.TryGetValue(member, out Exercise answers))
-        {
-            throw new InvalidOperationException($"{member} is not a reference operation the grader forwards.");
-        }
-
+        // The forwarded members and the exercise each answers are in the exercises' rows (Exercise.Forwards).
+        Exercise answers = _exercises.Answering(member)
+            ?? throw new InvalidOperationException($"{member} is not a reference operation the grader forwards.");
         if (answers == CurrentExercise)
         {
             throw new InvalidOperationException(
-                $"{member} is the reference answer to the {Exercises.Get(answers).StudentName} exercise: it is withheld while that exercise is checked, so a solution cannot use it.");
+                $"{member} is the reference answer to the {answers.StudentName} exercise: it is withheld while that exercise is checked, so a solution cannot use it.");
         }
 
         JsonArray arguments = Json.Array(call.Body, "arguments");

@@ -89,7 +89,7 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     {
         ArgumentNullException.ThrowIfNull(collate);
         ArgumentNullException.ThrowIfNull(sampleLists);
-        if (collate.Target is not RemoteCollate { Host: var owner } || owner != host)
+        if (collate.Target is not RemoteFactory { Host: var owner, Operation: var operation } || owner != host || operation != Exercises.Collate.Operation)
         {
             return InProcessWorld.Instance.CollateEach(collate, sampleLists);
         }

@@ -1,60 +1,94 @@
 using TinyTorch;
+using TinyTorch.Data;
+using TinyTorch.Data.Cifar;
+using TinyTorch.Transforms;
 
 namespace Course.Specs.Core;
 
-/// <summary>The exercises of module 05: the one table that recording, screening and grading read.</summary>
+/// <summary>
+/// The exercises of module 05, one row each: the one table that recording, screening, the reference, the grading
+/// boundary and the withheld policy's test read. Adding an exercise is adding a row here and to <see cref="All"/>
+/// (with its checks and notebook cells): docs/AUTHORING.md, "Adding an exercise".
+/// </summary>
 public static class Exercises
 {
-    /// <summary>Every exercise, in notebook order.</summary>
-    public static IReadOnlyList<ExerciseDefinition> All { get; } =
-    [
-        new(Exercise.LazyCifar, "LazyCifarDataset", [GradeIds.LazyDataset],
-            i => i.LazyCifar, (i, f) => i with { LazyCifar = (Func<string, TinyTorch.Data.Dataset<Tensor[]>>?)f }, e => (Func<string, TinyTorch.Data.Dataset<Tensor[]>>)(_ => throw e)),
-        new(Exercise.TensorDataset, "TensorDataset", [GradeIds.TensorDataset],
-            i => i.TensorDataset, (i, f) => i with { TensorDataset = (Func<Tensor[], TinyTorch.Data.Dataset<Tensor[]>>?)f }, e => (Func<Tensor[], TinyTorch.Data.Dataset<Tensor[]>>)(_ => throw e))
+    /// <summary>Notebook 01: a lazy dataset over a CIFAR-format file, given its path.</summary>
+    public static Exercise<Func<string, Dataset<Tensor[]>>> LazyCifar { get; } = new("LazyCifar", "LazyCifarDataset", [GradeIds.LazyDataset])
+    {
+        Reference = path => new CifarFileDataset(path),
+        Withholds = ["TinyTorch.Data.Cifar.CifarFileDataset"],
+    };
+
+    /// <summary>Notebook 02: a TensorDataset over the given tensors.</summary>
+    public static Exercise<Func<Tensor[], Dataset<Tensor[]>>> TensorDataset { get; } = new("TensorDataset", "TensorDataset", [GradeIds.TensorDataset])
+    {
+        Reference = tensors => new TinyTorch.Data.TensorDataset(tensors),
+        Probing = make => make([Tensor.Zeros(1, 1)]),
+        Withholds = ["TinyTorch.Data.TensorDataset"],
+    };
+
+    /// <summary>Notebook 03: a DataLoader over a dataset.</summary>
+    public static Exercise<LoaderFactory> DataLoader { get; } = new("DataLoader", "DataLoader", [GradeIds.DataLoader, GradeIds.DataLoaderDeterministic])
+    {
+        Reference = (dataset, s) =>
         {
-            Probe = i => i.TensorDataset?.Invoke([Tensor.Zeros(1, 1)]),
+            var loader = new TinyTorch.Data.DataLoader(dataset, s.BatchSize, s.Shuffle, s.DropLast, s.Seed);
+            return new LoaderUnderTest(() => loader.Count, loader);
         },
-        new(Exercise.DataLoader, "DataLoader", [GradeIds.DataLoader, GradeIds.DataLoaderDeterministic],
-            i => i.DataLoader, (i, f) => i with { DataLoader = (LoaderFactory?)f }, e => (LoaderFactory)((_, _) => throw e))
-        {
-            Probe = i => i.DataLoader?.Invoke(new Doubles.CountingDataset(1), new LoaderSettings(1)).Batches,
-        },
-        new(Exercise.Collate, "Collate", [GradeIds.Collate],
-            i => i.Collate, (i, f) => i with { Collate = (Func<IReadOnlyList<Tensor[]>, Tensor[]>?)f }, e => (Func<IReadOnlyList<Tensor[]>, Tensor[]>)(_ => throw e)),
-        new(Exercise.Flip, "RandomHorizontalFlip", [GradeIds.Flip],
-            i => i.Flip, (i, f) => i with { Flip = (Func<double, int, TinyTorch.Transforms.ITransform>?)f }, e => (Func<double, int, TinyTorch.Transforms.ITransform>)((_, _) => throw e))
-        {
-            Probe = i => i.Flip?.Invoke(0.5, 0),
-        },
-        new(Exercise.Crop, "RandomCrop", [GradeIds.Crop],
-            i => i.Crop, (i, f) => i with { Crop = (Func<int, int, int, TinyTorch.Transforms.ITransform>?)f }, e => (Func<int, int, int, TinyTorch.Transforms.ITransform>)((_, _, _) => throw e))
-        {
-            Probe = i => i.Crop?.Invoke(2, 0, 0),
-        },
-        new(Exercise.Compose, "Compose", [GradeIds.Compose],
-            i => i.Compose, (i, f) => i with { Compose = (Func<TinyTorch.Transforms.ITransform[], TinyTorch.Transforms.ITransform>?)f }, e => (Func<TinyTorch.Transforms.ITransform[], TinyTorch.Transforms.ITransform>)(_ => throw e))
-        {
-            Probe = i => i.Compose?.Invoke([]),
-        },
-        new(Exercise.Prefetcher, "Prefetcher<T>", [GradeIds.Prefetcher],
-            i => i.Prefetcher, (i, f) => i with { Prefetcher = (Func<IEnumerable<int>, int, IEnumerable<int>>?)f }, e => (Func<IEnumerable<int>, int, IEnumerable<int>>)((_, _) => throw e))
-        {
-            Probe = i => i.Prefetcher?.Invoke([], 1),
-        },
-    ];
+        Probing = make => make(new Doubles.CountingDataset(1), new LoaderSettings(1)).Batches,
+        Withholds =
+        [
+            "TinyTorch.Data.DataLoader", "TinyTorch.Data.PrefetchingEnumerator", "TinyTorch.Data.Sampling.Sampler",
+            "TinyTorch.Data.Sampling.SequentialSampler", "TinyTorch.Data.Sampling.RandomSampler",
+            "TinyTorch.Data.Sampling.BatchSampler", "TinyTorch.Data.Sampling.DistributedSampler",
+        ],
+    };
+
+    /// <summary>Notebook 04: the collate function (a list of samples to one tensor per position).</summary>
+    public static Exercise<Func<IReadOnlyList<Tensor[]>, Tensor[]>> Collate { get; } = new("Collate", "Collate", [GradeIds.Collate])
+    {
+        Reference = samples => TinyTorch.Data.Collate.Stack(samples).ToArray(),
+        Withholds = ["TinyTorch.Data.Collate"],
+        Forwards = ["TinyTorch.Tensor.Stack"],
+    };
+
+    /// <summary>Notebook 05: a RandomHorizontalFlip with probability p and a seed.</summary>
+    public static Exercise<Func<double, int, ITransform>> Flip { get; } = new("Flip", "RandomHorizontalFlip", [GradeIds.Flip])
+    {
+        Reference = (p, seed) => new RandomHorizontalFlip(p, seed),
+        Probing = make => make(0.5, 0),
+        Withholds = ["TinyTorch.Transforms.RandomHorizontalFlip"],
+    };
+
+    /// <summary>Notebook 05: a RandomCrop with a square size, a padding and a seed.</summary>
+    public static Exercise<Func<int, int, int, ITransform>> Crop { get; } = new("Crop", "RandomCrop", [GradeIds.Crop])
+    {
+        Reference = (size, padding, seed) => new RandomCrop(size, padding, seed),
+        Probing = make => make(2, 0, 0),
+        Withholds = ["TinyTorch.Transforms.RandomCrop"],
+    };
+
+    /// <summary>Notebook 05: a Compose of transforms.</summary>
+    public static Exercise<Func<ITransform[], ITransform>> Compose { get; } = new("Compose", "Compose", [GradeIds.Compose])
+    {
+        Reference = transforms => new TinyTorch.Transforms.Compose(transforms),
+        Probing = make => make([]),
+        Withholds = ["TinyTorch.Transforms.Compose"],
+    };
+
+    /// <summary>Notebook 06 (challenge): a prefetcher that runs a source ahead on a background thread, holding at most the given number of items.</summary>
+    public static Exercise<Func<IEnumerable<int>, int, IEnumerable<int>>> Prefetcher { get; } = new("Prefetcher", "Prefetcher<T>", [GradeIds.Prefetcher])
+    {
+        Reference = (source, capacity) => new Prefetcher<int>(source, capacity),
+        Probing = make => make([], 1),
+        Withholds = ["TinyTorch.Data.Prefetcher`1"],
+    };
+
+    /// <summary>Every exercise, in notebook order (a test checks that every row above is here).</summary>
+    public static ExerciseTable All { get; } = new([LazyCifar, TensorDataset, DataLoader, Collate, Flip, Crop, Compose, Prefetcher]);
 
     /// <summary>The exercise graded by the check cell <paramref name="gradeId"/>.</summary>
     /// <param name="gradeId">A grade_id.</param>
     /// <returns>The exercise, or <see cref="Exercise.None"/> for cells that grade several together.</returns>
-    public static Exercise Of(string gradeId) =>
-        All.FirstOrDefault(e => e.GradeIds.Contains(gradeId))?.Id ?? Exercise.None;
-
-    /// <summary>The definition of an exercise.</summary>
-    /// <param name="exercise">The exercise (not <see cref="Exercise.None"/>).</param>
-    /// <returns>Its row.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">There is no such exercise.</exception>
-    public static ExerciseDefinition Get(Exercise exercise) =>
-        All.FirstOrDefault(e => e.Id == exercise)
-        ?? throw new ArgumentOutOfRangeException(nameof(exercise), exercise, $"No exercise {exercise}; the exercises are {string.Join(", ", All.Select(e => e.Id))}.");
+    public static Exercise Of(string gradeId) => All.Of(gradeId);
 }

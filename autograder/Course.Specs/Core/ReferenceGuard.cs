@@ -1,5 +1,4 @@
 using TinyTorch;
-using TinyTorch.Data;
 
 namespace Course.Specs.Core;
 
@@ -18,9 +17,17 @@ public static class ReferenceGuard
     /// <param name="gradeId">The check cell's grade_id.</param>
     /// <param name="implementation">The implementation the cell passed.</param>
     /// <returns>The implementation to check.</returns>
-    public static Implementation Screen(string gradeId, Implementation implementation)
+    public static Implementation Screen(string gradeId, Implementation implementation) => Screen(gradeId, implementation, Exercises.All);
+
+    /// <summary>Screens as <see cref="Screen(string, Implementation)"/> does, with the exercises of <paramref name="table"/>.</summary>
+    /// <param name="gradeId">The check cell's grade_id.</param>
+    /// <param name="implementation">The implementation the cell passed.</param>
+    /// <param name="table">The module's exercises.</param>
+    /// <returns>The implementation to check.</returns>
+    public static Implementation Screen(string gradeId, Implementation implementation, ExerciseTable table)
     {
-        var exercise = Exercises.Of(gradeId);
+        ArgumentNullException.ThrowIfNull(table);
+        var exercise = table.Of(gradeId);
         string? name = UsesReference(exercise, implementation);
         if (name is null)
         {
@@ -34,24 +41,30 @@ public static class ReferenceGuard
 
     /// <summary>
     /// Returns <paramref name="implementation"/> with <paramref name="exercise"/>'s factory replaced by one that
-    /// fails every check of it with <paramref name="message"/>; <see cref="Exercise.None"/> replaces every exercise.
+    /// fails every check of it with <paramref name="message"/>; <see cref="Exercise.None"/> replaces every exercise
+    /// of <see cref="Exercises.All"/>.
     /// </summary>
     /// <param name="exercise">The exercise that must earn nothing.</param>
     /// <param name="implementation">The implementation.</param>
     /// <param name="message">Why, for the student.</param>
     /// <returns>The implementation to check.</returns>
-    public static Implementation Failing(Exercise exercise, Implementation implementation, string message)
-    {
-        ArgumentNullException.ThrowIfNull(implementation);
-        ArgumentException.ThrowIfNullOrEmpty(message);
-        if (exercise == Exercise.None)
-        {
-            return Exercises.All.Select(e => e.Id)
-                .Aggregate(implementation, (impl, e) => Failing(e, impl, message));
-        }
+    public static Implementation Failing(Exercise exercise, Implementation implementation, string message) =>
+        Failing(exercise, implementation, message, Exercises.All);
 
-        var row = Exercises.Get(exercise);
-        return row.With(implementation, row.Throwing(new SpecFailure(message)));
+    /// <summary>Fails as <see cref="Failing(Exercise, Implementation, string)"/> does; <see cref="Exercise.None"/> replaces every exercise of <paramref name="table"/>.</summary>
+    /// <param name="exercise">The exercise that must earn nothing.</param>
+    /// <param name="implementation">The implementation.</param>
+    /// <param name="message">Why, for the student.</param>
+    /// <param name="table">The module's exercises.</param>
+    /// <returns>The implementation to check.</returns>
+    public static Implementation Failing(Exercise exercise, Implementation implementation, string message, ExerciseTable table)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(implementation);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        IEnumerable<Exercise> failing = exercise == Exercise.None ? table : [exercise];
+        return failing.Aggregate(implementation, (impl, e) => e.With(impl, e.Throwing(new SpecFailure(message))));
     }
 
     /// <summary>The reference type the exercise resolves to, or null when it is the student's own (or cannot be told).</summary>
@@ -60,10 +73,11 @@ public static class ReferenceGuard
     /// <returns>The reference type's name, or null.</returns>
     public static string? UsesReference(Exercise exercise, Implementation implementation)
     {
+        ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(implementation);
         try
         {
-            object? probe = exercise == Exercise.None ? null : Exercises.Get(exercise).Probe?.Invoke(implementation);
+            object? probe = exercise.Probe(implementation);
             return probe is not null && probe.GetType().Assembly == typeof(Tensor).Assembly ? probe.GetType().Name : null;
         }
         catch (Exception)

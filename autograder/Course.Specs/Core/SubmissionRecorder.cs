@@ -52,15 +52,21 @@ public static class SubmissionRecorder
     /// </summary>
     /// <param name="gradeId">The check cell's grade_id.</param>
     /// <param name="implementation">The factories the check cell passed.</param>
-    public static void Record(string gradeId, Implementation implementation)
+    public static void Record(string gradeId, Implementation implementation) => Record(gradeId, implementation, Exercises.All);
+
+    /// <summary>Records as <see cref="Record(string, Implementation)"/> does, with the exercises of <paramref name="table"/>.</summary>
+    /// <param name="gradeId">The check cell's grade_id.</param>
+    /// <param name="implementation">The factories the check cell passed.</param>
+    /// <param name="table">The module's exercises.</param>
+    public static void Record(string gradeId, Implementation implementation, ExerciseTable table)
     {
         ArgumentNullException.ThrowIfNull(implementation);
+        ArgumentNullException.ThrowIfNull(table);
         lock (Gate)
         {
             var r = _recorded ?? new Implementation();
-            _recorded = Exercises.Of(gradeId) is var exercise and not Exercise.None && Exercises.Get(exercise) is { } row
-                ? row.With(r, row.Get(implementation) ?? row.Get(r))
-                : r;
+            var exercise = table.Of(gradeId);
+            _recorded = exercise == Exercise.None ? r : exercise.With(r, exercise.Get(implementation) ?? exercise.Get(r));
         }
     }
 }

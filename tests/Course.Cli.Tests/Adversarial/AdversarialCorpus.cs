@@ -12,7 +12,7 @@ public sealed record CorpusBatch(string Root, string CourseRoot, string CorrectF
     /// <summary>Files of the grader's that no submission may read: hidden specs and the instructor's solutions.</summary>
     public IReadOnlyList<string> HiddenFiles =>
     [
-        Path.Combine(CourseRoot, "autograder", "Course.Specs", "Specs", "IntegrationSpecs.cs"),
+        Path.Combine(CourseRoot, "autograder", "Course.Specs", "Checks", "IntegrationSpecs.cs"),
         Path.Combine(CourseRoot, "notebooks", "source", "03-dataloader.ipynb"),
     ];
 }

@@ -3,7 +3,7 @@ using TinyTorch;
 using TinyTorch.Data;
 using TinyTorch.Data.Cifar;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the lazy CIFAR dataset exercise (notebook 01, grade_id <c>lazy-dataset</c>).</summary>
 public static class LazyDatasetSpecs

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Course.Specs.Core;
 using Course.Specs.Doubles;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the prefetcher challenge (notebook 06, grade_id <c>prefetcher</c>).</summary>
 public static class PrefetcherSpecs

@@ -3,7 +3,7 @@ using Course.Specs.Doubles;
 using TinyTorch;
 using TinyTorch.Data;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the DataLoader exercise (notebook 03).</summary>
 public static class DataLoaderSpecs

@@ -2,7 +2,7 @@ using Course.Specs.Core;
 using Course.Specs.Doubles;
 using TinyTorch;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the TensorDataset exercise (notebook 02, grade_id <c>tensordataset</c>).</summary>
 public static class TensorDatasetSpecs

@@ -2,7 +2,7 @@ using Course.Specs.Core;
 using Course.Specs.Doubles;
 using TinyTorch;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the collate exercise (notebook 04, grade_id <c>collate</c>).</summary>
 public static class CollateSpecs

@@ -3,7 +3,7 @@ using Course.Specs.Doubles;
 using TinyTorch;
 using TinyTorch.Transforms;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>
 /// Cross-checks (grade_id <c>integration</c>): each of the student's pieces must work with the reference's, the way

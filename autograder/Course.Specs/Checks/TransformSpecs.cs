@@ -3,7 +3,7 @@ using Course.Specs.Doubles;
 using TinyTorch;
 using TinyTorch.Transforms;
 
-namespace Course.Specs.Specs;
+namespace Course.Specs.Checks;
 
 /// <summary>The graded properties of the transforms exercises (notebook 05).</summary>
 public static class TransformSpecs
