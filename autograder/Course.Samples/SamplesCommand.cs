@@ -1,4 +1,5 @@
 using Course.Notebooks.Authoring;
+using Course.Notebooks.Files;
 using Course.Notebooks.Format;
 
 namespace Course.Samples;
@@ -51,21 +52,12 @@ public static class SamplesCommand
     }
 
     /// <summary>The course repository this program was built in: the folder with Course.sln above it.</summary>
-    private static string RootAbove(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new SampleBuildException($"No Course.sln above {start}; pass the course repository with --root.", isUsage: true);
-    }
+    private static string RootAbove(string start) =>
+        CourseRepository.FindAbove(start)
+        ?? throw new SampleBuildException($"No {CourseRepository.MarkerFile} above {start}; pass the course repository with --root.", isUsage: true);
 
     private static string CheckRoot(string root) =>
-        File.Exists(Path.Combine(root, "Course.sln"))
+        File.Exists(Path.Combine(root, CourseRepository.MarkerFile))
             ? root
-            : throw new SampleBuildException($"{root} is not a course repository (it has no Course.sln).", isUsage: true);
+            : throw new SampleBuildException($"{root} is not a course repository (it has no {CourseRepository.MarkerFile}).", isUsage: true);
 }
