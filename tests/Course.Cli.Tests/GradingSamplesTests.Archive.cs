@@ -12,7 +12,7 @@ public sealed partial class GradingSamplesTests
     {
         using var temp = new TempFolder("course-grade-samples-zip-");
         string samples = Path.Combine(CourseTree.Root(), "autograder", "samples");
-        // The folder zipped whole, as an instructor would: README.md and regenerate.py beside the students' folders.
+        // The folder zipped whole, as an instructor would: README.md beside the students' folders.
         string zip = temp.File("samples.zip");
         ZipFile.CreateFromDirectory(samples, zip, CompressionLevel.Optimal, includeBaseDirectory: true);
         string output = temp.File("out");
@@ -20,7 +20,7 @@ public sealed partial class GradingSamplesTests
         var (code, log) = Grade(zip, "--out", output, "--jobs", "1");
 
         Assert.True(code == 0, log);
-        Assert.Contains("samples.zip: 5 submission(s) (folder); ignored 2 file(s) of no student: samples/README.md, samples/regenerate.py.", log, StringComparison.Ordinal);
+        Assert.Contains("samples.zip: 5 submission(s) (folder); ignored 1 file(s) of no student: samples/README.md.", log, StringComparison.Ordinal);
         // The same notebooks, byte for byte, as the grader reads them: each student's fingerprint is the folder's.
         foreach (var (name, _, _, _) in SampleLines())
         {

@@ -1,0 +1,3 @@
+using Course.Samples;
+
+return SamplesCommand.Run(args, Console.Out, Console.Error);
