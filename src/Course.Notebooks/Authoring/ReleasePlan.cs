@@ -1,3 +1,4 @@
+using Course.Notebooks.Files;
 using Course.Notebooks.Format;
 
 namespace Course.Notebooks.Authoring;

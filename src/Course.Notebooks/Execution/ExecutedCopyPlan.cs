@@ -1,4 +1,4 @@
-using Course.Notebooks.Format;
+using Course.Notebooks.Files;
 
 namespace Course.Notebooks.Execution;
 

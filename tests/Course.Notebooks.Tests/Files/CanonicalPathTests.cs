@@ -1,6 +1,6 @@
-using Course.Notebooks.Format;
+using Course.Notebooks.Files;
 
-namespace Course.Notebooks.Tests.Format;
+namespace Course.Notebooks.Tests.Files;
 
 public sealed class CanonicalPathTests
 {

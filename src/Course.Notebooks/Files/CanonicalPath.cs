@@ -1,4 +1,4 @@
-namespace Course.Notebooks.Format;
+namespace Course.Notebooks.Files;
 
 /// <summary>
 /// The one name of a file or folder: its full path, without a trailing separator, with symbolic links followed. Two
