@@ -58,27 +58,8 @@ public static class DemoCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        if (options.Records < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Records, $"--records must be at least 1, but was {options.Records}.");
-        }
-
-        if (options.Epochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, $"--epochs must be at least 1, but was {options.Epochs}.");
-        }
-
         // Checked before the synthetic file is written (tens of megabytes, seconds), not by the loader after it.
-        if (options.BatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, $"--batch-size must be at least 1, but was {options.BatchSize}.");
-        }
-
-        if (options.Workers < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Workers, $"--workers must be 0 or more, but was {options.Workers}.");
-        }
-
+        options.Validate();
         string path = options.DataPath ?? WriteSynthetic(options, output);
         try
         {

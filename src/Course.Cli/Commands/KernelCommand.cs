@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Course.Kernel.Server;
 using Course.Kernel.Specs;
 
@@ -38,16 +37,7 @@ public static class KernelCommand
     /// <c>kernel start --connection-file {connection_file}</c>.
     /// </summary>
     /// <returns>The kernelspec's <c>argv</c>.</returns>
-    public static IReadOnlyList<string> LaunchCommand()
-    {
-        string[] arguments = ["kernel", "start", "--connection-file", "{connection_file}"];
-        string assembly = typeof(KernelCommand).Assembly.Location;
-
-        // A single-file publish has no course.dll: the executable itself is the command.
-        return assembly.Length == 0 && Environment.ProcessPath is string self
-            ? [self, .. arguments]
-            : [DotnetHost(), Path.GetFullPath(assembly), .. arguments];
-    }
+    public static IReadOnlyList<string> LaunchCommand() => KernelLaunch.Argv(typeof(KernelCommand).Assembly);
 
     private static Command CreateInstall()
     {
@@ -71,29 +61,17 @@ public static class KernelCommand
                 return ExitUsage;
             }
 
-            KernelSpecResult result;
-            try
-            {
-                result = KernelSpecInstaller.Install(kernelName, parse.GetValue(displayName) ?? KernelSpecInstaller.DefaultDisplayName, LaunchCommand(), prefixValue);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"course kernel install: could not write the kernelspec: {e.Message}");
-                return ExitRefused;
-            }
-
+            var request = new KernelInstallRequest(kernelName, parse.GetValue(displayName) ?? KernelSpecInstaller.DefaultDisplayName, LaunchCommand(), prefixValue);
+            KernelSpecResult result = request.Run();
             if (!result.Succeeded)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"course kernel install: {result.Message}");
                 return ExitRefused;
             }
 
-            TextWriter output = parse.InvocationConfiguration.Output;
-            output.WriteLine(result.Message);
-            output.WriteLine($"It starts: {string.Join(' ', LaunchCommand())}");
-            if (prefixValue is not null)
+            foreach (string line in request.Report(result))
             {
-                output.WriteLine($"Jupyter finds it when {Path.Combine(Path.GetFullPath(prefixValue), "share", "jupyter")} is on JUPYTER_PATH (or is the prefix of the Python environment that runs Jupyter).");
+                parse.InvocationConfiguration.Output.WriteLine(line);
             }
 
             return ExitOk;
@@ -115,17 +93,7 @@ public static class KernelCommand
                 return ExitUsage;
             }
 
-            KernelSpecResult result;
-            try
-            {
-                result = KernelSpecInstaller.Uninstall(kernelName, prefixValue);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"course kernel uninstall: could not remove the kernelspec: {e.Message}");
-                return ExitRefused;
-            }
-
+            KernelSpecResult result = new KernelUninstallRequest(kernelName, prefixValue).Run();
             (result.Succeeded ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error)
                 .WriteLine(result.Succeeded ? result.Message : $"course kernel uninstall: {result.Message}");
             return result.Succeeded ? ExitOk : ExitRefused;
@@ -174,53 +142,14 @@ public static class KernelCommand
 
     private static (string Name, string? Prefix)? Location(ParseResult parse, Option<bool> user, Option<string> prefix, Option<string> name, string verb)
     {
-        string? prefixValue = parse.GetValue(prefix);
-        if (parse.GetValue(user) && prefixValue is not null)
+        try
         {
-            parse.InvocationConfiguration.Error.WriteLine($"course kernel {verb}: choose either --user or --prefix, not both.");
+            return (parse.GetValue(name) ?? KernelSpecInstaller.DefaultName, KernelSpecLocation.Check(parse.GetValue(user), parse.GetValue(prefix)));
+        }
+        catch (ArgumentException error)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"course kernel {verb}: {error.Message}");
             return null;
         }
-
-        if (prefixValue is { Length: 0 })
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"course kernel {verb}: --prefix needs a folder.");
-            return null;
-        }
-
-        // The kernelspec goes to PREFIX/share/jupyter/kernels: a file in the way is the user's mistake, told in one line.
-        if (prefixValue is not null && FileInTheWay(Path.GetFullPath(prefixValue)) is { } file)
-        {
-            parse.InvocationConfiguration.Error.WriteLine(file == Path.GetFullPath(prefixValue)
-                ? $"course kernel {verb}: --prefix '{prefixValue}' is a file; it must be a folder (it is created if missing)."
-                : $"course kernel {verb}: --prefix '{prefixValue}' cannot hold share/jupyter/kernels: '{file}' is a file.");
-            return null;
-        }
-
-        return (parse.GetValue(name) ?? KernelSpecInstaller.DefaultName, prefixValue);
-    }
-
-    // The first of PREFIX, PREFIX/share, PREFIX/share/jupyter and PREFIX/share/jupyter/kernels that is a file, or null.
-    private static string? FileInTheWay(string prefix) =>
-        new[] { prefix, Path.Combine(prefix, "share"), Path.Combine(prefix, "share", "jupyter"), Path.Combine(prefix, "share", "jupyter", "kernels") }
-            .FirstOrDefault(File.Exists);
-
-    /// <summary>The <c>dotnet</c> executable running this process (the runtime's own root), so the kernelspec uses the same .NET.</summary>
-    private static string DotnetHost()
-    {
-        string executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.ProcessPath is string process && Path.GetFileName(process).Equals(executable, StringComparison.OrdinalIgnoreCase))
-        {
-            return process;
-        }
-
-        // .../dotnet/shared/Microsoft.NETCore.App/10.0.x/ → .../dotnet/dotnet
-        string runtime = RuntimeEnvironment.GetRuntimeDirectory();
-        string? root = Directory.GetParent(Path.TrimEndingDirectorySeparator(runtime))?.Parent?.Parent?.FullName;
-        if (root is not null && File.Exists(Path.Combine(root, executable)))
-        {
-            return Path.Combine(root, executable);
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : executable;
     }
 }

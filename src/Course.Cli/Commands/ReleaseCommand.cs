@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using Course.Notebooks.Authoring;
-using Course.Notebooks.Format;
+using Course.Notebooks.Files;
 
 namespace Course.Cli.Commands;
 
@@ -41,8 +40,6 @@ public static class ReleaseCommand
     /// are not committed where students fetch their notebooks.
     /// </summary>
     public static readonly string DefaultSolutionsDirectory = Path.Combine("notebooks", "solutions");
-
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Builds the <c>release</c> command.</summary>
     /// <returns>The command, ready to add to the root command.</returns>
@@ -90,133 +87,49 @@ public static class ReleaseCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-
-        IReadOnlyList<string> inputs = options.Sources;
-        if (inputs.Count == 0)
+        IReadOnlyList<string> inputs;
+        try
         {
-            if (!Directory.Exists(DefaultSourceDirectory))
-            {
-                await stderr.WriteLineAsync($"error: {DefaultSourceDirectory} does not exist; run from the repository root or name the sources").ConfigureAwait(false);
-                return ExitBadInput;
-            }
-
-            inputs = Directory.GetFiles(DefaultSourceDirectory, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
-            if (inputs.Count == 0)
-            {
-                await stderr.WriteLineAsync($"error: {DefaultSourceDirectory} has no .ipynb notebooks").ConfigureAwait(false);
-                return ExitBadInput;
-            }
+            inputs = options.Sources.Count > 0 ? options.Sources : ReleasePlan.SourcesIn(DefaultSourceDirectory);
+        }
+        catch (IOException error)
+        {
+            await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            return ExitBadInput;
         }
 
-        var planned = new List<(string Source, string Output, ReleaseResult Result)>();
-        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
-        string outputFolder = Canonical(options.OutputDirectory);
-        bool failed = false;
-        foreach (string source in inputs)
+        var plan = ReleasePlan.Prepare(inputs, options.OutputDirectory, options.Solutions);
+        if (plan.Errors.Count > 0)
         {
-            string outputPath = Path.Combine(options.OutputDirectory, Path.GetFileName(source));
-            string? refusal = RefuseOutput(source, outputPath, outputFolder, claimed) ?? (options.Solutions ? RefuseSolutionsOver(outputPath) : null);
-            if (refusal is not null)
+            foreach (string error in plan.Errors)
             {
-                await stderr.WriteLineAsync($"error: {source}: {refusal}").ConfigureAwait(false);
-                failed = true;
-                continue;
+                await stderr.WriteLineAsync($"error: {error}").ConfigureAwait(false);
             }
 
-            try
-            {
-                planned.Add((source, outputPath, (options.Solutions ? ReleasePipeline.Solutions : ReleasePipeline.Default).ReleaseFile(source)));
-                claimed[Canonical(outputPath)] = source;
-            }
-            catch (Exception error) when (error is NotebookFormatException or ReleaseException)
-            {
-                await stderr.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-                failed = true;
-            }
-        }
-
-        if (failed)
-        {
-            await stdout.WriteLineAsync($"nothing written: {planned.Count} of {inputs.Count} notebooks could be released; fix the errors above").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"nothing written: {plan.Targets.Count} of {inputs.Count} notebooks could be released; fix the errors above").ConfigureAwait(false);
             return ExitBadInput;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(options.OutputDirectory);
         int unchanged = 0;
-        foreach ((string source, string outputPath, ReleaseResult result) in planned)
+        foreach (ReleaseTarget target in plan.Targets)
         {
-            byte[] bytes = Utf8NoBom.GetBytes(result.Serialize());
-            bool same = File.Exists(outputPath) && (await File.ReadAllBytesAsync(outputPath, cancellationToken).ConfigureAwait(false)).AsSpan().SequenceEqual(bytes);
+            // Written only when different, so an unchanged release leaves timestamps (and editors) alone.
+            bool same = target.IsWritten();
             if (same)
             {
                 unchanged++;
             }
             else
             {
-                // Written only when different, so an unchanged release leaves timestamps (and editors) alone.
-                string temporary = outputPath + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-                File.Move(temporary, outputPath, overwrite: true);
+                AtomicFile.WriteAllText(target.Output, target.Result.Serialize());
             }
 
-            string steps = string.Join(", ", result.Steps.Select(step => $"{step.Step} {step.Changes}"));
-            await stdout.WriteLineAsync($"{(same ? "unchanged" : "released ")} {source} -> {outputPath} ({steps})").ConfigureAwait(false);
+            await stdout.WriteLineAsync(target.ReportLine(same)).ConfigureAwait(false);
         }
 
-        await stdout.WriteLineAsync($"{planned.Count} {(options.Solutions ? "solutions notebooks" : "released")} ({planned.Count - unchanged} written, {unchanged} unchanged)").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"{plan.Targets.Count} {(options.Solutions ? "solutions notebooks" : "released")} ({plan.Targets.Count - unchanged} written, {unchanged} unchanged)").ConfigureAwait(false);
         return ExitReleased;
-    }
-
-    /// <summary>Why a student notebook may not be written to <paramref name="outputPath"/>, or null when it may.</summary>
-    private static string? RefuseOutput(string source, string outputPath, string outputFolder, Dictionary<string, string> claimed)
-    {
-        if (!source.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
-        {
-            return "an instructor source must be an .ipynb notebook";
-        }
-
-        if (string.Equals(Canonical(Path.GetDirectoryName(Path.GetFullPath(source))!), outputFolder, StringComparison.Ordinal))
-        {
-            return $"the student notebook would replace the source (the output folder {outputFolder} is the source's folder); choose another folder with --out";
-        }
-
-        string canonical = Canonical(outputPath);
-        if (claimed.TryGetValue(canonical, out string? other))
-        {
-            return $"its student notebook {outputPath} would replace the one released from {other}; source file names must differ";
-        }
-
-        // A release never contains these markers, so a file that does is someone's source, not an earlier release.
-        if (File.Exists(outputPath))
-        {
-            string existing = File.ReadAllText(outputPath);
-            if (existing.Contains("BEGIN SOLUTION", StringComparison.Ordinal) || existing.Contains("BEGIN HIDDEN TESTS", StringComparison.Ordinal))
-            {
-                return $"{outputPath} holds solution or hidden-test markers, so it is an instructor source, not an earlier release; it is not replaced";
-            }
-        }
-
-        return null;
-    }
-
-    // A stub is what only a student notebook holds: the answers must never be written over one.
-    private static string? RefuseSolutionsOver(string outputPath) =>
-        File.Exists(outputPath) && File.ReadAllText(outputPath).Contains(ClearSolutions.NotImplementedPhrase, StringComparison.Ordinal)
-            ? $"{outputPath} is a student notebook (it holds the exercises' stubs); the solutions are not written over it: choose another folder with --out"
-            : null;
-
-    private static string Canonical(string path)
-    {
-        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        try
-        {
-            FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
-            return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-        }
-        catch (IOException)
-        {
-            return full;
-        }
     }
 }

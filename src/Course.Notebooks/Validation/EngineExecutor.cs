@@ -31,7 +31,7 @@ public sealed class EngineExecutor : INotebookExecutor
         CellRecord[] cells = run.Cells.Select(cell => new CellRecord(
             cell.CellNumber,
             Verdict(cell),
-            cell.Outcome == CellOutcome.Passed ? null : WithoutCellPrefix(cell.FailureReason ?? "not run (an earlier cell was stopped)", cell.CellNumber),
+            cell.Outcome == CellOutcome.Passed ? null : CellFailureText.WithoutCellNumber(cell.FailureReason ?? "not run (an earlier cell was stopped)", cell.CellNumber),
             run.Executed.Cells[cell.CellNumber - 1].Outputs)).ToArray();
         return new NotebookRecord(Kernel, cells, clock.Elapsed, deadline.IsCancellationRequested);
     }
@@ -44,17 +44,4 @@ public sealed class EngineExecutor : INotebookExecutor
         { Execution.Status: ExecutionStatus.TimedOut or ExecutionStatus.Cancelled } => CellVerdict.TimedOut,
         _ => CellVerdict.DidNotCompile,
     };
-
-    private static string WithoutCellPrefix(string reason, int cellNumber)
-    {
-        foreach (string prefix in new[] { $"cell {cellNumber}, ", $"cell {cellNumber}: ", $"cell {cellNumber} " })
-        {
-            if (reason.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return reason[prefix.Length..];
-            }
-        }
-
-        return reason;
-    }
 }

@@ -12,4 +12,33 @@ public sealed record NotebookValidation(string Path, IReadOnlyList<string> Probl
 
     /// <summary>For a source: its release as text (what its student notebook must be), or null.</summary>
     public string? ReleasedText { get; init; }
+
+    /// <summary>
+    /// The verdict as a report prints it: <c>PASS path: summary</c> and a line per note, or <c>FAIL path: first
+    /// problem</c> and, when there are several, every problem below it.
+    /// </summary>
+    /// <returns>The lines.</returns>
+    public IEnumerable<string> ReportLines()
+    {
+        if (Passed)
+        {
+            yield return $"PASS {Path}: {Summary}";
+            foreach (string note in Notes)
+            {
+                yield return "    note: " + note;
+            }
+
+            yield break;
+        }
+
+        string more = Problems.Count > 1 ? $" (and {Problems.Count - 1} more, below)" : string.Empty;
+        yield return $"FAIL {Path}: {Problems[0]}{more}";
+        if (Problems.Count > 1)
+        {
+            foreach (string problem in Problems)
+            {
+                yield return "    - " + problem;
+            }
+        }
+    }
 }
