@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Course.Autograder.Boundary;
+using Course.Notebooks.Files;
 using Course.Specs.Core;
 using TinyTorch.Transforms;
 
@@ -18,7 +19,8 @@ public sealed class AddingAnExerciseTests
     [Fact]
     public void The_documented_example_is_this_file()
     {
-        string root = RepositoryRoot();
+        string root = CourseRepository.FindAbove(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException($"No course repository above {AppContext.BaseDirectory}.");
         string source = File.ReadAllText(Path.Combine(root, "autograder", "Course.Boundary.Tests", "AddingAnExercise", "NormalizeExercise.cs"));
         string example = Between(source, "    // BEGIN DOCUMENTED EXAMPLE\n", "    // END DOCUMENTED EXAMPLE\n");
         string page = File.ReadAllText(Path.Combine(root, "docs", "AUTHORING.md")).ReplaceLineEndings("\n");
@@ -97,18 +99,5 @@ public sealed class AddingAnExerciseTests
         text = text.ReplaceLineEndings("\n");
         int start = text.IndexOf(begin, StringComparison.Ordinal) + begin.Length;
         return text[start..text.IndexOf(end, start, StringComparison.Ordinal)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Course.sln above {AppContext.BaseDirectory}.");
     }
 }
