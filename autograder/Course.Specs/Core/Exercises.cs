@@ -38,7 +38,7 @@ public static class Exercises
         Probing = make => make(new Doubles.CountingDataset(1), new LoaderSettings(1)).Batches,
         Withholds =
         [
-            "TinyTorch.Data.DataLoader", "TinyTorch.Data.PrefetchingEnumerator", "TinyTorch.Data.Sampling.Sampler",
+            "TinyTorch.Data.DataLoader", "TinyTorch.Data.WorkerBatchEnumerator", "TinyTorch.Data.Sampling.Sampler",
             "TinyTorch.Data.Sampling.SequentialSampler", "TinyTorch.Data.Sampling.RandomSampler",
             "TinyTorch.Data.Sampling.BatchSampler", "TinyTorch.Data.Sampling.DistributedSampler",
         ],

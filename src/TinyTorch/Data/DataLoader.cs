@@ -172,7 +172,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         var epoch = new EpochContext(this, datasetCount, SampleRandom.EpochKey(Seed, progress.Epoch));
         return NumWorkers == 0
             ? Sequential(batches, epoch, progress)
-            : new PrefetchingEnumerator(batches, epoch, progress);
+            : new WorkerBatchEnumerator(batches, epoch, progress);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -10,7 +10,7 @@ namespace TinyTorch.Data;
 /// single-threaded loader, and at most W × PrefetchFactor finished batches wait in memory. Which worker
 /// builds a batch never changes its values: each sample draws from its own <see cref="SampleRandom"/>.
 /// </summary>
-internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
+internal sealed class WorkerBatchEnumerator : IEnumerator<Batch>
 {
     private readonly BlockingCollection<Loaded>[] _queues;
     private readonly Thread[] _workers;
@@ -20,7 +20,7 @@ internal sealed class PrefetchingEnumerator : IEnumerator<Batch>
     private Batch? _current;
     private bool _disposed;
 
-    public PrefetchingEnumerator(IEnumerable<ArraySegment<int>> batches, EpochContext epoch, EpochProgress progress)
+    public WorkerBatchEnumerator(IEnumerable<ArraySegment<int>> batches, EpochContext epoch, EpochProgress progress)
     {
         // The index order is fixed before any worker starts, so the order cannot depend on timing.
         var loader = epoch.Loader;
