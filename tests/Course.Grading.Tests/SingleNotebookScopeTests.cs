@@ -1,4 +1,5 @@
 using Course.Grading.Output;
+using Course.Grading.Results;
 using Course.Grading.Running;
 using Course.Grading.Tests.Support;
 
@@ -34,7 +35,7 @@ public sealed class SingleNotebookScopeTests : IDisposable
 
         var result = Assert.Single(await run.RunAsync([quits], Path.GetFileName));
 
-        Assert.Equal(("crashed", "The submission could not be prepared for grading: the disk is full"), (result.Status, result.Reason));
+        Assert.Equal((SubmissionStatus.Crashed, "The submission could not be prepared for grading: the disk is full"), (result.Status, result.Reason));
         Assert.Equal((0.0, 2.0), (result.Score, result.MaxScore));
         Assert.Equal(["01-a.ipynb"], result.Notebooks.Select(n => n.Name));
         var rows = CsvText.Records(File.ReadAllText(Path.Combine(_root, "out", GradebookWriter.FileName)));

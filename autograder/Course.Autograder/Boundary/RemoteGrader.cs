@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Course.Autograder.Preparation;
-using Course.Autograder.Verdict;
+using Course.Autograder.Problems;
 using Course.Boundary;
 using Course.Grading.Results;
 using Course.Grading.Running;
@@ -11,9 +11,11 @@ using Course.Specs.Core;
 namespace Course.Autograder.Boundary;
 
 /// <summary>
-/// Grades a submission whose code runs in a sandboxed runner: prepares what the runner gets, then runs every check
-/// here, in the trusted parent, against the runner's recorded implementation through the boundary. The score comes
-/// only from the checks' outcomes in this process; the runner's report words the feedback and nothing else.
+/// Grades a submission whose code runs in a sandboxed runner (prepared by <see cref="Prepare"/>): waits for
+/// the runner to run the notebooks, then, in order, records the notebooks' problems (<see cref="NotebookProblems"/>),
+/// runs every check here, in the trusted parent, against the runner's recorded implementation through the boundary
+/// (<see cref="CheckPass"/>), and gives the verdict (<see cref="GradingProblems.Verdict"/>). The score comes only from
+/// the checks' outcomes in this process; the runner's report words the feedback and nothing else.
 /// </summary>
 public static class RemoteGrader
 {
@@ -99,8 +101,9 @@ public static class RemoteGrader
         }
 
         string work = Path.Combine(session.GradingFolder, "work");
-        var notCompiled = new HashSet<string>(StringComparer.Ordinal);
-        var notebooks = Notebooks(prepared, report, problems, options, options.Sandboxed ? work : null, notCompiled);
+        var notebooks = NotebookProblems.Record(prepared, name => report.Cells.Where(c => c.Notebook == name), options.CellTimeout, options.Sandboxed ? work : null, problems);
+        // Where a cell did not compile, a check cell finds the library's class in place of the student's.
+        var notCompiled = problems.NotebooksWith(SubmissionStatus.CompileError);
         var world = new RemoteWorld(service.Host, meter, work);
         var implementation = RemoteImplementation.Create(service.Host, report.Exercises, world);
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
@@ -121,9 +124,9 @@ public static class RemoteGrader
             session.RunnerEndedEarly = true;
         }
 
-        var (status, reason) = problems.Verdict();
+        var verdict = problems.Verdict();
         TimeSpan started = firstCell ?? ready;
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds)
+        return new SubmissionResult(prepared.StudentId, verdict.Status, verdict.Reason, notebooks, checks, "", clock.Elapsed.TotalSeconds)
         {
             Phases = new Dictionary<string, double>
             {
@@ -132,40 +135,6 @@ public static class RemoteGrader
                 ["checks"] = Math.Round((clock.Elapsed - ready).TotalSeconds, 3),
             },
         };
-    }
-
-    private static List<NotebookOutcome> Notebooks(
-        PreparedSubmission prepared, RunnerReport report, GradingProblems problems, GraderOptions options, string? sandboxWork, HashSet<string> notCompiled)
-    {
-        var outcomes = new List<NotebookOutcome>();
-        foreach (var notebook in prepared.Notebooks)
-        {
-            var lines = new List<string>([.. notebook.Notes, .. notebook.Problems]);
-            foreach (string problem in notebook.Problems)
-            {
-                problems.Add(notebook.Tampered ? SubmissionStatus.LockedCellRestored : notebook.Status, problem);
-            }
-
-            if (notebook.Notebook is not null)
-            {
-                foreach (var cell in report.Cells.Where(c => c.Notebook == notebook.Name))
-                {
-                    foreach (var (status, text) in CellProblem.Of(cell, options.CellTimeout, sandboxWork))
-                    {
-                        problems.Add(status, text);
-                        lines.Add(text);
-                        if (status == SubmissionStatus.CompileError)
-                        {
-                            notCompiled.Add(notebook.Name);
-                        }
-                    }
-                }
-            }
-
-            outcomes.Add(new NotebookOutcome(notebook.Name, notebook.Notebook is null ? notebook.Status : "ran", lines));
-        }
-
-        return outcomes;
     }
 
     private static void Release(ParentService service)

@@ -228,7 +228,7 @@ public static class GradeCommand
                 Warnings = stderr,
                 Fingerprint = path => SubmissionHash.Of(module, path),
                 NotebooksOf = path => SubmissionFiles.NotebooksGradedIn(path, module.Names),
-                AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
+                AllChecks = ModuleSpecs.All.Select(s => CheckPass.Unrun(s, module.NotebookOf(s.GradeId) ?? "")).ToArray(),
                 StartRunner = (submission, grading) =>
                 {
                     // What the previous submission left running as the account ends before this one's folder is given to it.
@@ -280,7 +280,7 @@ public static class GradeCommand
             if (nothing.Count > 0)
             {
                 await stderr.WriteLineAsync($"course grade: {nothing.Count} submission(s) had no notebook of the module that could be run, and scored 0: "
-                    + string.Join("; ", nothing.Select(r => $"{TerminalText.Escape(r.StudentId)} ({TerminalText.Escape(r.Status)})")) + ".");
+                    + string.Join("; ", nothing.Select(r => $"{TerminalText.Escape(r.StudentId)} ({TerminalText.Escape(StatusWords.Of(r.Status))})")) + ".");
                 return 1;
             }
 

@@ -183,7 +183,7 @@ public sealed class GradingRun
                         ? NotRun(submission, id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
                         : await GradeInProcessAsync(submission, id, folder, fingerprint, cancellationToken);
                     WriteStudentFiles(result, folder);
-                    what = result.Status;
+                    what = StatusWords.Of(result.Status);
                 }
 
                 lock (gate)
@@ -286,8 +286,8 @@ public sealed class GradingRun
             await process.WaitForExitAsync(CancellationToken.None);
             if (session.RunnerEndedEarly || timedOut)
             {
-                var (status, reason) = Diagnose(timedOut, process.ExitCode, log, session.Activity);
-                result = result with { Status = status, Reason = reason };
+                var verdict = Diagnose(timedOut, process.ExitCode, log, session.Activity);
+                result = result with { Status = verdict.Status, Reason = verdict.Reason };
             }
         }
 
@@ -320,7 +320,7 @@ public sealed class GradingRun
     // The result of a submission whose grading ended early: the checks that finished keep their
     // points, the other checks of what it is graded on are listed as not run, so the maximum score stays the module's
     // (a single notebook's, for a submission that is one notebook).
-    private SubmissionResult NotRun(string submission, string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
+    private SubmissionResult NotRun(string submission, string id, string fingerprint, SubmissionStatus status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
     {
         var byId = (finished ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
         var graded = _options.NotebooksOf?.Invoke(submission) ?? _options.Notebooks;
@@ -329,24 +329,24 @@ public sealed class GradingRun
             ? [.. byId.Values]
             : _options.AllChecks.Where(c => graded.Contains(c.Notebook) || !_options.Notebooks.Contains(c.Notebook)).Select(c => byId.GetValueOrDefault(c.Id) is { } done
                 ? c with { Score = Math.Clamp(done.Score, 0, c.Points), Status = done.Status, Message = done.Message, Measured = done.Measured }
-                : c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
-        var notebooks = graded.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
+                : c with { Score = 0, Status = CheckOutcomeStatus.NotRun, Message = $"Not run: grading ended early ({StatusWords.Of(status)})." }).ToList();
+        var notebooks = graded.Select(n => new NotebookOutcome(n, NotebookStatus.NotFinished, [])).ToList();
         return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
 
-    private (string Status, string Reason) Diagnose(bool timedOut, int exitCode, CappedLog log, string? activity)
+    private SubmissionVerdict Diagnose(bool timedOut, int exitCode, CappedLog log, string? activity)
     {
         string tail = log.Last(12);
         string during = activity is null ? "" : $" while running {Shorten(activity)}";
         if (timedOut)
         {
-            return (SubmissionStatus.TimedOut,
+            return new SubmissionVerdict(SubmissionStatus.TimedOut,
                 $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped{during} (look for an infinite loop). Points are kept for the checks that finished before.");
         }
 
         if (exitCode == ResourceCaps.ExitCode)
         {
-            return (SubmissionStatus.TimedOut, string.Create(CultureInfo.InvariantCulture,
+            return new SubmissionVerdict(SubmissionStatus.TimedOut, string.Create(CultureInfo.InvariantCulture,
                 $"Grading used more than {CpuTimeLimit.TotalSeconds:0} s of CPU time (the CPU-time cap) and was stopped (look for an infinite loop, or threads left running). Points are kept for the checks that finished before."));
         }
 
@@ -354,20 +354,20 @@ public sealed class GradingRun
         string whole = log.ToString();
         if (whole.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
         {
-            return (SubmissionStatus.Crashed, "Stack overflow: a method calls itself without end (unbounded recursion). Points are kept for the checks that finished before.");
+            return new SubmissionVerdict(SubmissionStatus.Crashed, "Stack overflow: a method calls itself without end (unbounded recursion). Points are kept for the checks that finished before.");
         }
 
         if (whole.Contains("OutOfMemory", StringComparison.Ordinal) || exitCode == 137)
         {
-            return (SubmissionStatus.OutOfMemory, $"The submission used more than {_options.MemoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
+            return new SubmissionVerdict(SubmissionStatus.OutOfMemory, $"The submission used more than {_options.MemoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
         }
 
         if (exitCode == 0)
         {
-            return (SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");
+            return new SubmissionVerdict(SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");
         }
 
-        return (SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
+        return new SubmissionVerdict(SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
     }
 
     // What the runner said it was doing is shown, never trusted: kept short.
