@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Course.Autograder.Grading;
 using Course.Autograder.Preparation;
 using Course.Autograder.Problems;
 using Course.Boundary;
@@ -86,7 +87,7 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
     private async Task<(IReadOnlyList<NotebookOutcome> Notebooks, Implementation Recorded)> RunNotebooksAsync(
         PreparedSubmission prepared, GradingProblems problems, CancellationToken cancellationToken)
     {
-        string work = PrepareWorkDirectory();
+        var work = PrepareWorkDirectory();
         var cells = new Dictionary<string, IReadOnlyList<CellFacts>>(StringComparer.Ordinal);
         SubmissionRecorder.Start();
         try
@@ -94,7 +95,7 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
             foreach (var notebook in prepared.Notebooks.Where(n => n.Notebook is not null))
             {
                 var run = await new NotebookRunner(new NotebookRunOptions { CellTimeout = _options.CellTimeout, KeepGoing = true })
-                    .RunAsync(GradedPart.Of(notebook.Notebook!), Path.Combine(work, "notebooks"), cancellationToken).ConfigureAwait(false);
+                    .RunAsync(GradedPart.Of(notebook.Notebook!), work.Notebooks, cancellationToken).ConfigureAwait(false);
                 cells[notebook.Name] = [.. run.Cells.Select(cell => CellFacts.Of(notebook.Name, cell))];
             }
         }
@@ -107,18 +108,14 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
         return (notebooks, SubmissionRecorder.Recorded);
     }
 
-    private string PrepareWorkDirectory()
+    private WorkFolder PrepareWorkDirectory()
     {
-        string work = _options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"course-grade-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(work, "notebooks"));
-        string lib = Path.Combine(work, "lib");
-        if (_options.LibraryDirectory is { } from && !Directory.Exists(lib))
+        var work = new WorkFolder(_options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"course-grade-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(work.Notebooks);
+        // A work folder used again keeps the libraries it has.
+        if (_options.LibraryDirectory is { } from && !Directory.Exists(work.Library))
         {
-            Directory.CreateDirectory(lib);
-            foreach (string file in Directory.GetFiles(from))
-            {
-                File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), overwrite: true);
-            }
+            work.CopyLibrary(from);
         }
 
         return work;

@@ -97,8 +97,7 @@ public sealed class GradingRunTests : IDisposable
     {
         OutputDirectory = Path.Combine(_root, output),
         Notebooks = Notebooks,
-        StartRunner = runner,
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(runner),
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order().Select(f => File.ReadAllText(f).GetHashCode())),
         AllChecks = AllChecks,
         Force = force,

@@ -159,8 +159,7 @@ public sealed partial class HostileNameRunTests : IDisposable
     {
         OutputDirectory = Out,
         Notebooks = Notebooks,
-        StartRunner = ScriptedRunner.Start(_ => ScriptedRunner.Passes),
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(ScriptedRunner.Start(_ => ScriptedRunner.Passes)),
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order(StringComparer.Ordinal).Select(File.ReadAllText)),
         AllChecks = ScriptedRunner.AllChecks,
         WallTimeLimit = TimeSpan.FromSeconds(20),

@@ -100,8 +100,7 @@ public sealed class ResourceCapsTests : IDisposable
         Fingerprint = _ => "f",
         WallTimeLimit = wall,
         CpuTimeLimit = cpu,
-        StartRunner = ScriptedRunner.Start(_ => $"echo 'pass x'; {BusyLoop}"),
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(ScriptedRunner.Start(_ => $"echo 'pass x'; {BusyLoop}")),
     };
 
     private string Submission()

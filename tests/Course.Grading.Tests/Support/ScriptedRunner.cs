@@ -18,7 +18,7 @@ internal static class ScriptedRunner
 
     /// <summary>Starts <paramref name="script"/> (bash) in the grading folder, with $1 the submission and $2 the grading folder.</summary>
     /// <param name="script">The script.</param>
-    /// <returns>A runner factory for <see cref="GradingRunOptions.StartRunner"/>.</returns>
+    /// <returns>A runner factory for <see cref="ScriptedGrader"/>.</returns>
     public static Func<string, string, ProcessStartInfo> Start(Func<string, string> script) => (submission, grading) =>
     {
         var start = Shell.Bash(script(Path.GetFileName(submission)), submission, grading);
