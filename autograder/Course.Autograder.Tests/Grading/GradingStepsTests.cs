@@ -47,7 +47,9 @@ public sealed class GradingStepsTests : IDisposable
         Assert.All(prepared.Notebooks, n => Assert.Equal(NotebookStatus.Ready, n.Status));
         Assert.Equal([.. Module.Value.Names.Order(StringComparer.Ordinal), RunnerManifest.FileName],
             Directory.GetFiles(folder.Submission).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal((Module.Value.Names, 7.0), (RunnerManifest.Read(folder.Submission).Notebooks, RunnerManifest.Read(folder.Submission).CellTimeoutSeconds));
+        var manifest = RunnerManifest.Read(folder.Submission);
+        Assert.Equal(Module.Value.Names, manifest.Notebooks);
+        Assert.Equal(7.0, manifest.CellTimeoutSeconds);
         Assert.Equal("a withheld edition", File.ReadAllText(Path.Combine(folder.Work.Library, "TinyTorch.dll")));
         Assert.Equal(["submission", "work"], Directory.GetDirectories(folder.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
