@@ -1,4 +1,4 @@
-using Course.Autograder.Verdict;
+using Course.Autograder.Problems;
 using Course.Grading.Output;
 using Course.Grading.Results;
 using Course.Specs;
@@ -91,7 +91,7 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
             earlier[spec.Id] = result;
             if (result.Status == CheckStatus.TimedOut && exercise != Exercise.None && stuck.Add(exercise))
             {
-                problems.Add(SubmissionStatus.TimedOut, $"{notebook}: {result.Message}");
+                problems.Add(new Problem(new ProblemLocation(notebook), SubmissionStatus.TimedOut, $"{notebook}: {result.Message}"));
             }
 
             if (result.Message.StartsWith(NotCredited, StringComparison.Ordinal))
@@ -102,16 +102,19 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
                 }
                 else if (noted.Add(notebook + exercise))
                 {
-                    problems.Add(SubmissionStatus.CallsReference, $"{notebook}: {result.Message}");
+                    problems.Add(new Problem(new ProblemLocation(notebook), SubmissionStatus.CallsReference, $"{notebook}: {result.Message}"));
                 }
             }
 
             string message = result.Status == CheckStatus.Missing && !Ended()
                 ? MissingReason(notebooks.FirstOrDefault(n => n.Name == notebook), result.Message)
                 : result.Message;
-            var outcome = new CheckOutcome(spec.Id, spec.GradeId, notebook, spec.Title, spec.Points, result.Score,
-                StatusName(result.Status), message, spec.Hint, spec.Hidden, result.Measured)
+            var outcome = Unrun(spec, notebook) with
             {
+                Score = result.Score,
+                Status = StatusOf(result.Status),
+                Message = message,
+                Measured = result.Measured,
                 Seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
             };
             outcomes.Add(outcome);
@@ -130,16 +133,39 @@ public sealed class CheckPass(GraderOptions options, Func<string, string?> noteb
     private static string MissingReason(NotebookOutcome? notebook, string message) => notebook switch
     {
         null => message,
-        { Status: "ran" } => $"{message} (the exercise's check cell in {notebook.Name} did not run: see the problems listed for it)",
+        { Status: NotebookStatus.Ran } => $"{message} (the exercise's check cell in {notebook.Name} did not run: see the problems listed for it)",
         _ => NotebookStatusText.Sentence(notebook) ?? message,
     };
 
-    private static string StatusName(CheckStatus status) => status switch
+    /// <summary>
+    /// A check of the module as it stands before it runs (score 0, <see cref="CheckOutcomeStatus.NotRun"/>): what a
+    /// submission that cannot be graded at all is reported with, so its maximum stays the module's.
+    /// </summary>
+    /// <param name="spec">The check.</param>
+    /// <param name="notebook">The notebook of its check cell.</param>
+    /// <returns>The outcome.</returns>
+    public static CheckOutcome Unrun(Spec spec, string notebook)
     {
-        CheckStatus.Passed => "passed",
-        CheckStatus.Failed => "failed",
-        CheckStatus.NotImplemented => "not implemented",
-        CheckStatus.TimedOut => "timed out",
-        _ => "missing",
+        ArgumentNullException.ThrowIfNull(spec);
+        return new CheckOutcome
+        {
+            Id = spec.Id,
+            GradeId = spec.GradeId,
+            Notebook = notebook,
+            Title = spec.Title,
+            Points = spec.Points,
+            Status = CheckOutcomeStatus.NotRun,
+            Hint = spec.Hint,
+            Hidden = spec.Hidden,
+        };
+    }
+
+    private static CheckOutcomeStatus StatusOf(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => CheckOutcomeStatus.Passed,
+        CheckStatus.Failed => CheckOutcomeStatus.Failed,
+        CheckStatus.NotImplemented => CheckOutcomeStatus.NotImplemented,
+        CheckStatus.TimedOut => CheckOutcomeStatus.TimedOut,
+        _ => CheckOutcomeStatus.Missing,
     };
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Course.Autograder.Grading;
 using Course.Autograder.Preparation;
-using Course.Autograder.Verdict;
+using Course.Autograder.Problems;
 using Course.Boundary;
 using Course.Grading.Results;
 using Course.Notebooks.Execution;
@@ -39,8 +40,8 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
         var problems = new GradingProblems();
         var (notebooks, recorded) = await RunNotebooksAsync(prepared, problems, cancellationToken).ConfigureAwait(false);
         var checks = new CheckPass(_options, prepared.NotebookOf, notebooks) { OnCheck = onCheck }.Run(Screen(recorded), problems);
-        var (status, reason) = problems.Verdict();
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, SubmissionHash.Of(files), clock.Elapsed.TotalSeconds);
+        var verdict = problems.Verdict();
+        return new SubmissionResult(prepared.StudentId, verdict.Status, verdict.Reason, notebooks, checks, SubmissionHash.Of(files), clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -83,37 +84,19 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
     private static Implementation Screen(Implementation recorded) =>
         Exercises.All.Aggregate(recorded, (impl, exercise) => ReferenceGuard.Screen(exercise.GradeIds[0], impl));
 
-    private async Task<(List<NotebookOutcome> Notebooks, Implementation Recorded)> RunNotebooksAsync(
+    private async Task<(IReadOnlyList<NotebookOutcome> Notebooks, Implementation Recorded)> RunNotebooksAsync(
         PreparedSubmission prepared, GradingProblems problems, CancellationToken cancellationToken)
     {
-        string work = PrepareWorkDirectory();
-        var notebooks = new List<NotebookOutcome>();
+        var work = PrepareWorkDirectory();
+        var cells = new Dictionary<string, IReadOnlyList<CellFacts>>(StringComparer.Ordinal);
         SubmissionRecorder.Start();
         try
         {
-            foreach (var notebook in prepared.Notebooks)
+            foreach (var notebook in prepared.Notebooks.Where(n => n.Notebook is not null))
             {
-                var lines = new List<string>([.. notebook.Notes, .. notebook.Problems]);
-                foreach (string problem in notebook.Problems)
-                {
-                    problems.Add(notebook.Tampered ? SubmissionStatus.LockedCellRestored : notebook.Status, problem);
-                }
-
-                if (notebook.Notebook is null)
-                {
-                    notebooks.Add(new NotebookOutcome(notebook.Name, notebook.Status, lines));
-                    continue;
-                }
-
                 var run = await new NotebookRunner(new NotebookRunOptions { CellTimeout = _options.CellTimeout, KeepGoing = true })
-                    .RunAsync(GradedPart.Of(notebook.Notebook), Path.Combine(work, "notebooks"), cancellationToken).ConfigureAwait(false);
-                foreach (var (status, text) in run.Cells.SelectMany(cell => CellProblem.Of(CellFacts.Of(notebook.Name, cell), _options.CellTimeout, null)))
-                {
-                    problems.Add(status, text);
-                    lines.Add(text);
-                }
-
-                notebooks.Add(new NotebookOutcome(notebook.Name, "ran", lines));
+                    .RunAsync(GradedPart.Of(notebook.Notebook!), work.Notebooks, cancellationToken).ConfigureAwait(false);
+                cells[notebook.Name] = [.. run.Cells.Select(cell => CellFacts.Of(notebook.Name, cell))];
             }
         }
         finally
@@ -121,21 +104,18 @@ public sealed class SubmissionGrader(ModuleNotebooks module, GraderOptions? opti
             SubmissionRecorder.Stop();
         }
 
+        var notebooks = NotebookProblems.Record(prepared, name => cells.GetValueOrDefault(name, []), _options.CellTimeout, null, problems);
         return (notebooks, SubmissionRecorder.Recorded);
     }
 
-    private string PrepareWorkDirectory()
+    private WorkFolder PrepareWorkDirectory()
     {
-        string work = _options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"course-grade-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(work, "notebooks"));
-        string lib = Path.Combine(work, "lib");
-        if (_options.LibraryDirectory is { } from && !Directory.Exists(lib))
+        var work = new WorkFolder(_options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"course-grade-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(work.Notebooks);
+        // A work folder used again keeps the libraries it has.
+        if (_options.LibraryDirectory is { } from && !Directory.Exists(work.Library))
         {
-            Directory.CreateDirectory(lib);
-            foreach (string file in Directory.GetFiles(from))
-            {
-                File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), overwrite: true);
-            }
+            work.CopyLibrary(from);
         }
 
         return work;

@@ -84,9 +84,9 @@ public sealed class EscapingTests
     {
         var result = Submission("amy", Check("x", "01-a.ipynb", 2, false, message: text) with { Hint = text, Title = text }) with
         {
-            Status = "crashed",
+            Status = SubmissionStatus.Crashed,
             Reason = text,
-            Notebooks = [new NotebookOutcome("01-a.ipynb", "ran", [text]), new NotebookOutcome("02-b.ipynb", "ran", [])],
+            Notebooks = [new NotebookOutcome("01-a.ipynb", NotebookStatus.Ran, [text]), new NotebookOutcome("02-b.ipynb", NotebookStatus.Ran, [])],
         };
 
         string rendered = Markdown.ToHtml(FeedbackWriter.ToMarkdown(result), Gfm);
@@ -113,9 +113,9 @@ public sealed class EscapingTests
         const string Text = "<img src=x onerror=alert(1)>\" '";
         var result = Submission(Text, Check("x", "01-a.ipynb", 2, false, message: Text) with { Hint = Text, Title = Text }) with
         {
-            Status = "crashed",
+            Status = SubmissionStatus.Crashed,
             Reason = Text,
-            Notebooks = [new NotebookOutcome("01-a.ipynb", "ran", [Text]), new NotebookOutcome("02-b.ipynb", "ran", [])],
+            Notebooks = [new NotebookOutcome("01-a.ipynb", NotebookStatus.Ran, [Text]), new NotebookOutcome("02-b.ipynb", NotebookStatus.Ran, [])],
         };
 
         string html = FeedbackWriter.ToHtml(result) + ClassSummaryWriter.ToHtml([result], Text);

@@ -105,8 +105,7 @@ public sealed class GradebookMergeTests : IDisposable
     {
         OutputDirectory = Output,
         Notebooks = ["01-a.ipynb", "02-b.ipynb"],
-        StartRunner = Script,
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(Script),
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order().Select(File.ReadAllText)),
         AllChecks = ScriptedRunner.AllChecks,
         Force = force,

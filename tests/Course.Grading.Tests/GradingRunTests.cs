@@ -25,19 +25,19 @@ public sealed class GradingRunTests : IDisposable
         var results = await run.RunAsync(Submissions("good", "loop", "quits", "overflow"), Path.GetFileName);
         var byId = results.ToDictionary(r => r.StudentId);
 
-        Assert.Equal(SubmissionResult.Graded, byId["good"].Status);
+        Assert.Equal(SubmissionStatus.Graded, byId["good"].Status);
         Assert.Equal(5, byId["good"].Score);
 
-        Assert.Equal("timed out", byId["loop"].Status);
+        Assert.Equal(SubmissionStatus.TimedOut, byId["loop"].Status);
         Assert.Contains("longer than 2 s and was stopped while running check y", byId["loop"].Reason);
         Assert.Equal(2, byId["loop"].Score);           // the check it finished before looping
         Assert.Equal(5, byId["loop"].MaxScore);        // the rest are reported, not dropped
-        Assert.Equal("not run", byId["loop"].Checks.Single(c => c.Id == "y").Status);
+        Assert.Equal(CheckOutcomeStatus.NotRun, byId["loop"].Checks.Single(c => c.Id == "y").Status);
 
-        Assert.Equal("exited early", byId["quits"].Status);
+        Assert.Equal(SubmissionStatus.ExitedEarly, byId["quits"].Status);
         Assert.Contains("Environment.Exit", byId["quits"].Reason);
 
-        Assert.Equal("crashed", byId["overflow"].Status);
+        Assert.Equal(SubmissionStatus.Crashed, byId["overflow"].Status);
         Assert.Contains("Stack overflow", byId["overflow"].Reason);
 
         string gradebook = File.ReadAllText(Path.Combine(_root, "out", "gradebook.csv"));
@@ -97,8 +97,7 @@ public sealed class GradingRunTests : IDisposable
     {
         OutputDirectory = Path.Combine(_root, output),
         Notebooks = Notebooks,
-        StartRunner = runner,
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(runner),
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order().Select(f => File.ReadAllText(f).GetHashCode())),
         AllChecks = AllChecks,
         Force = force,

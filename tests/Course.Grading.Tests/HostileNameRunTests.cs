@@ -44,7 +44,7 @@ public sealed partial class HostileNameRunTests : IDisposable
         var results = await Grade(["amy", id], p => lines.Add(TerminalReport.ProgressLine(p)));
 
         Assert.Equal(new[] { "amy", id }.Order(StringComparer.Ordinal), results.Select(r => r.StudentId).Order(StringComparer.Ordinal));
-        Assert.All(results, r => Assert.Equal((SubmissionResult.Graded, 5.0), (r.Status, r.Score)));
+        Assert.All(results, r => Assert.Equal((SubmissionStatus.Graded, 5.0), (r.Status, r.Score)));
         AssertNothingOutsideOut();
         AssertOutHolds(["amy", StudentFolder.NameOf(id)]);
         Assert.Equal(id, ResultJson.TryRead(GradingRun.ResultPath(Out, id))!.StudentId);
@@ -159,8 +159,7 @@ public sealed partial class HostileNameRunTests : IDisposable
     {
         OutputDirectory = Out,
         Notebooks = Notebooks,
-        StartRunner = ScriptedRunner.Start(_ => ScriptedRunner.Passes),
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(ScriptedRunner.Start(_ => ScriptedRunner.Passes)),
         Fingerprint = path => string.Join(",", Directory.GetFiles(path).Order(StringComparer.Ordinal).Select(File.ReadAllText)),
         AllChecks = ScriptedRunner.AllChecks,
         WallTimeLimit = TimeSpan.FromSeconds(20),

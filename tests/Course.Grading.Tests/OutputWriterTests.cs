@@ -25,7 +25,7 @@ public sealed class OutputWriterTests
     [Fact]
     public void Gradebook_quotes_fields_with_commas_and_quotes()
     {
-        var odd = Submission("o'neil, \"jr\"", Check("x", "01-a.ipynb", 1, true)) with { Status = "crashed", Reason = "exit code 1, \"boom\"" };
+        var odd = Submission("o'neil, \"jr\"", Check("x", "01-a.ipynb", 1, true)) with { Status = SubmissionStatus.Crashed, Reason = "exit code 1, \"boom\"" };
 
         string csv = GradebookWriter.ToCsv([odd], Notebooks);
 
@@ -56,9 +56,9 @@ public sealed class OutputWriterTests
     {
         var r = Submission("amy") with
         {
-            Status = "timed out",
+            Status = SubmissionStatus.TimedOut,
             Reason = "Grading took longer than 300 s",
-            Notebooks = [new NotebookOutcome("01-a.ipynb", "ran", ["Cell 4: (2,5): error CS1002: ; expected"])],
+            Notebooks = [new NotebookOutcome("01-a.ipynb", NotebookStatus.Ran, ["Cell 4: (2,5): error CS1002: ; expected"])],
         };
 
         string md = FeedbackWriter.ToMarkdown(r);

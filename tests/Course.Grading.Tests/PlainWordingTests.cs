@@ -11,13 +11,14 @@ namespace Course.Grading.Tests;
 public sealed class PlainWordingTests
 {
     [Theory]
-    [InlineData(SubmissionStatus.MissingNotebooks, "Not graded: 02-b.ipynb was not in the submission.")]
-    [InlineData(SubmissionStatus.UnreadableNotebook, "Not graded: 02-b.ipynb could not be read as a notebook.")]
-    [InlineData(SubmissionStatus.EmptyNotebook, "Not graded: 02-b.ipynb has no cells.")]
-    [InlineData(SubmissionStatus.WrongNotebook, "Not graded: 02-b.ipynb holds none of this notebook's cells (is it from another module?).")]
-    [InlineData("not finished", "Not graded: 02-b.ipynb did not finish: grading stopped before its checks ran.")]
-    [InlineData("ran", null)]
-    public void A_notebook_status_is_a_sentence(string status, string? sentence) =>
+    [InlineData(NotebookStatus.Missing, "Not graded: 02-b.ipynb was not in the submission.")]
+    [InlineData(NotebookStatus.Unreadable, "Not graded: 02-b.ipynb could not be read as a notebook.")]
+    [InlineData(NotebookStatus.Empty, "Not graded: 02-b.ipynb has no cells.")]
+    [InlineData(NotebookStatus.FromAnotherModule, "Not graded: 02-b.ipynb holds none of this notebook's cells (is it from another module?).")]
+    [InlineData(NotebookStatus.NotFinished, "Not graded: 02-b.ipynb did not finish: grading stopped before its checks ran.")]
+    [InlineData(NotebookStatus.Ready, "Not graded: 02-b.ipynb was not graded (ready).")]
+    [InlineData(NotebookStatus.Ran, null)]
+    public void A_notebook_status_is_a_sentence(NotebookStatus status, string? sentence) =>
         Assert.Equal(sentence, NotebookStatusText.Sentence(new NotebookOutcome("02-b.ipynb", status, [])));
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class PlainWordingTests
         var result = Submission("amy", Check("x", "01-a.ipynb", 2, true), Check("y", "02-b.ipynb", 3, false)) with
         {
             Status = SubmissionStatus.MissingNotebooks,
-            Notebooks = [new NotebookOutcome("01-a.ipynb", SubmissionStatus.UnreadableNotebook, ["01-a.ipynb is not a readable notebook: cell 2: bad"]), new NotebookOutcome("02-b.ipynb", "not finished", [])],
+            Notebooks = [new NotebookOutcome("01-a.ipynb", NotebookStatus.Unreadable, ["01-a.ipynb is not a readable notebook: cell 2: bad"]), new NotebookOutcome("02-b.ipynb", NotebookStatus.NotFinished, [])],
         };
 
         string markdown = FeedbackWriter.ToMarkdown(result);

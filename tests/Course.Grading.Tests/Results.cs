@@ -6,9 +6,20 @@ namespace Course.Grading.Tests;
 internal static class Results
 {
     public static CheckOutcome Check(string id, string notebook, double points, bool passed, bool hidden = false, string message = "expected 3, but it was 4") =>
-        new(id, id + "-cell", notebook, "Title of " + id, points, passed ? points : 0, passed ? "passed" : "failed",
-            passed ? "" : message, "hint for " + id, hidden, null);
+        new()
+        {
+            Id = id,
+            GradeId = id + "-cell",
+            Notebook = notebook,
+            Title = "Title of " + id,
+            Points = points,
+            Score = passed ? points : 0,
+            Status = passed ? CheckOutcomeStatus.Passed : CheckOutcomeStatus.Failed,
+            Message = passed ? "" : message,
+            Hint = "hint for " + id,
+            Hidden = hidden,
+        };
 
     public static SubmissionResult Submission(string id, params CheckOutcome[] checks) =>
-        new(id, SubmissionResult.Graded, "", [new NotebookOutcome("01-a.ipynb", "ran", []), new NotebookOutcome("02-b.ipynb", "ran", [])], checks, "hash-" + id, 1.5);
+        new(id, SubmissionStatus.Graded, "", [new NotebookOutcome("01-a.ipynb", NotebookStatus.Ran, []), new NotebookOutcome("02-b.ipynb", NotebookStatus.Ran, [])], checks, "hash-" + id, 1.5);
 }

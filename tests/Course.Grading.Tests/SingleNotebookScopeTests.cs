@@ -1,4 +1,5 @@
 using Course.Grading.Output;
+using Course.Grading.Results;
 using Course.Grading.Running;
 using Course.Grading.Tests.Support;
 
@@ -25,8 +26,7 @@ public sealed class SingleNotebookScopeTests : IDisposable
             OutputDirectory = Path.Combine(_root, "out"),
             Notebooks = ["01-a.ipynb", "02-b.ipynb"],
             NotebooksOf = _ => ["01-a.ipynb"],
-            StartRunner = (_, _) => throw new IOException("the disk is full"),
-            Grade = ScriptedRunner.Grade,
+            Grader = new ScriptedGrader((_, _) => throw new IOException("the disk is full")),
             Fingerprint = _ => "same",
             AllChecks = ScriptedRunner.AllChecks,
             WallTimeLimit = TimeSpan.FromSeconds(10),
@@ -34,7 +34,7 @@ public sealed class SingleNotebookScopeTests : IDisposable
 
         var result = Assert.Single(await run.RunAsync([quits], Path.GetFileName));
 
-        Assert.Equal(("crashed", "The submission could not be prepared for grading: the disk is full"), (result.Status, result.Reason));
+        Assert.Equal((SubmissionStatus.Crashed, "The submission could not be prepared for grading: the disk is full"), (result.Status, result.Reason));
         Assert.Equal((0.0, 2.0), (result.Score, result.MaxScore));
         Assert.Equal(["01-a.ipynb"], result.Notebooks.Select(n => n.Name));
         var rows = CsvText.Records(File.ReadAllText(Path.Combine(_root, "out", GradebookWriter.FileName)));

@@ -84,7 +84,7 @@ public sealed class HostileSubmissionTests : IDisposable
             Assert.Equal("alice", prepared.StudentId);
             Assert.All(prepared.Notebooks, n =>
             {
-                Assert.Equal(SubmissionStatus.UnreadableNotebook, n.Status);
+                Assert.Equal(NotebookStatus.Unreadable, n.Status);
                 Assert.Equal($"{n.Name} is not a readable notebook: the submission 'alice' is a symbolic link, and the grader follows no links: submit the folder itself", n.Problems.Single());
                 Assert.Null(n.Notebook);
             });
@@ -101,9 +101,9 @@ public sealed class HostileSubmissionTests : IDisposable
         var prepared = await Prepare(link);
 
         var notebook = prepared.Notebooks.Single(n => n.Name == Target);
-        Assert.Equal(SubmissionStatus.UnreadableNotebook, notebook.Status);
+        Assert.Equal(NotebookStatus.Unreadable, notebook.Status);
         Assert.Contains("symbolic link", notebook.Problems.Single(), StringComparison.Ordinal);
-        Assert.All(prepared.Notebooks.Where(n => n.Name != Target), n => Assert.Equal(SubmissionStatus.MissingNotebooks, n.Status));
+        Assert.All(prepared.Notebooks.Where(n => n.Name != Target), n => Assert.Equal(NotebookStatus.Missing, n.Status));
         AssertNoSecret(prepared);
     }
 
@@ -228,7 +228,7 @@ public sealed class HostileSubmissionTests : IDisposable
         var prepared = await Prepare(folder);
 
         var notebook = prepared.Notebooks.Single(n => n.Name == Target);
-        Assert.Equal(SubmissionStatus.UnreadableNotebook, notebook.Status);
+        Assert.Equal(NotebookStatus.Unreadable, notebook.Status);
         Assert.StartsWith($"{Target} is not a readable notebook: ", notebook.Problems.Single(), StringComparison.Ordinal);
         Assert.Contains(reason, notebook.Problems.Single(), StringComparison.Ordinal);
         Assert.All(prepared.Notebooks.Where(n => n.Name != Target), n => Assert.Equal(PreparedNotebook.Ready, n.Status));
@@ -255,7 +255,7 @@ public sealed class HostileSubmissionTests : IDisposable
         string[] replacements = ["null", "5", "\"x\"", "[]", "{}", "true", "[null]", "{\"grade_id\": 5}", "\"\\ud800\""];
         var original = JsonNode.Parse(good[2].Content)!;
         var random = new Random(11);
-        var statuses = new HashSet<string>();
+        var statuses = new HashSet<NotebookStatus>();
         for (int i = 0; i < 150; i++)
         {
             var copy = original.DeepClone();
@@ -274,7 +274,7 @@ public sealed class HostileSubmissionTests : IDisposable
         }
 
         Assert.Contains(PreparedNotebook.Ready, statuses);
-        Assert.Contains(SubmissionStatus.UnreadableNotebook, statuses);
+        Assert.Contains(NotebookStatus.Unreadable, statuses);
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public sealed class HostileSubmissionTests : IDisposable
     private static void AssertOnlyTargetRefused(PreparedSubmission prepared, string reason)
     {
         var notebook = prepared.Notebooks.Single(n => n.Name == Target);
-        Assert.Equal(SubmissionStatus.UnreadableNotebook, notebook.Status);
+        Assert.Equal(NotebookStatus.Unreadable, notebook.Status);
         Assert.Equal($"{Target} is not a readable notebook: {reason}", notebook.Problems.Single());
         Assert.Null(notebook.Notebook);
         Assert.All(prepared.Notebooks.Where(n => n.Name != Target), n => Assert.Equal(PreparedNotebook.Ready, n.Status));

@@ -58,7 +58,7 @@ public sealed class RenamedNotebookTests : IDisposable
 
         var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
 
-        Assert.Equal(SubmissionStatus.MissingNotebooks, notebook.Status);
+        Assert.Equal(NotebookStatus.Missing, notebook.Status);
         Assert.Equal(["03-dataloader.ipynb was not in the submission. It has dataloader.ipynb: if that is this notebook, rename it 03-dataloader.ipynb."], notebook.Problems);
     }
 
@@ -71,7 +71,7 @@ public sealed class RenamedNotebookTests : IDisposable
 
         var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
 
-        Assert.Equal(SubmissionStatus.MissingNotebooks, notebook.Status);
+        Assert.Equal(NotebookStatus.Missing, notebook.Status);
         Assert.Equal(["03-dataloader.ipynb was not in the submission. It has 03-dataloader (1).ipynb and 03-dataloader (2).ipynb: keep the one that is this notebook and rename it 03-dataloader.ipynb."], notebook.Problems);
     }
 

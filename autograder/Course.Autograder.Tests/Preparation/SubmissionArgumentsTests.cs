@@ -122,15 +122,15 @@ public sealed class SubmissionArgumentsTests : IDisposable
     [Fact]
     public void Nothing_to_grade_is_a_submission_none_of_whose_notebooks_could_run()
     {
-        SubmissionResult Result(string id, params string[] statuses) =>
-            new(id, statuses[0], "", [.. statuses.Select((s, i) => new NotebookOutcome($"{i}.ipynb", s, []))], [], "", 0);
+        SubmissionResult Result(string id, params NotebookStatus[] statuses) =>
+            new(id, SubmissionStatusOf.Notebook(statuses[0]) ?? SubmissionStatus.Crashed, "", [.. statuses.Select((s, i) => new NotebookOutcome($"{i}.ipynb", s, []))], [], "", 0);
 
         var nothing = SubmissionArguments.NothingToGrade(
         [
-            Result("empty", SubmissionStatus.MissingNotebooks, SubmissionStatus.MissingNotebooks),
-            Result("broken", SubmissionStatus.UnreadableNotebook),
-            Result("half", SubmissionStatus.MissingNotebooks, "ran"),
-            Result("crashed", "not finished"),
+            Result("empty", NotebookStatus.Missing, NotebookStatus.Missing),
+            Result("broken", NotebookStatus.Unreadable),
+            Result("half", NotebookStatus.Missing, NotebookStatus.Ran),
+            Result("crashed", NotebookStatus.NotFinished),
         ]);
 
         Assert.Equal(["broken", "empty"], nothing.Select(r => r.StudentId));

@@ -43,11 +43,11 @@ public sealed class SubmissionPreparationTests : IDisposable
 
         var byName = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.ToDictionary(n => n.Name);
 
-        Assert.Equal((SubmissionStatus.MissingNotebooks, $"{names[0]} was not in the submission."), (byName[names[0]].Status, byName[names[0]].Problems.Single()));
-        Assert.Equal(SubmissionStatus.UnreadableNotebook, byName[names[1]].Status);
+        Assert.Equal((NotebookStatus.Missing, $"{names[0]} was not in the submission."), (byName[names[0]].Status, byName[names[0]].Problems.Single()));
+        Assert.Equal(NotebookStatus.Unreadable, byName[names[1]].Status);
         Assert.StartsWith($"{names[1]} is not a readable notebook:", byName[names[1]].Problems.Single(), StringComparison.Ordinal);
-        Assert.Equal((SubmissionStatus.EmptyNotebook, $"{names[2]} has no cells."), (byName[names[2]].Status, byName[names[2]].Problems.Single()));
-        Assert.Equal(SubmissionStatus.WrongNotebook, byName[names[3]].Status);
+        Assert.Equal((NotebookStatus.Empty, $"{names[2]} has no cells."), (byName[names[2]].Status, byName[names[2]].Problems.Single()));
+        Assert.Equal(NotebookStatus.FromAnotherModule, byName[names[3]].Status);
         Assert.Contains("another module", byName[names[3]].Problems.Single(), StringComparison.Ordinal);
         Assert.All(new[] { names[0], names[1], names[2], names[3] }, n => Assert.Null(byName[n].Notebook));
         Assert.Equal(PreparedNotebook.Ready, byName[names[4]].Status);

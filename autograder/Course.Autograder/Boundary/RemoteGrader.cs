@@ -1,68 +1,27 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Course.Autograder.Grading;
 using Course.Autograder.Preparation;
-using Course.Autograder.Verdict;
+using Course.Autograder.Problems;
 using Course.Boundary;
 using Course.Grading.Results;
 using Course.Grading.Running;
-using Course.Notebooks.Format;
 using Course.Specs.Core;
 
 namespace Course.Autograder.Boundary;
 
 /// <summary>
-/// Grades a submission whose code runs in a sandboxed runner: prepares what the runner gets, then runs every check
-/// here, in the trusted parent, against the runner's recorded implementation through the boundary. The score comes
-/// only from the checks' outcomes in this process; the runner's report words the feedback and nothing else.
+/// Grades a submission whose code runs in a sandboxed runner (prepared by <see cref="Grading.RunnerIntake"/>): waits for
+/// the runner to run the notebooks, then, in order, records the notebooks' problems (<see cref="NotebookProblems"/>),
+/// runs every check here, in the trusted parent, against the runner's recorded implementation through the boundary
+/// (<see cref="CheckPass"/>), and gives the verdict (<see cref="GradingProblems.Verdict"/>). The score comes only from
+/// the checks' outcomes in this process; the runner's report words the feedback and nothing else.
 /// </summary>
 public static class RemoteGrader
 {
-    /// <summary>
-    /// Prepares a submission in its grading folder: the graded part of each ready notebook (locked cells restored,
-    /// no solutions), the runner's manifest, and the libraries the notebooks load (the runner's editions).
-    /// </summary>
-    /// <param name="module">The instructor's sources.</param>
-    /// <param name="submission">The submission.</param>
-    /// <param name="grading">The empty grading folder.</param>
-    /// <param name="runnerFolder">The runner program's folder (with its <c>lib</c>).</param>
-    /// <param name="options">Time limits.</param>
-    /// <param name="prepared">The prepared submission, for <see cref="GradeAsync"/>.</param>
-    /// <returns>The runner's command line.</returns>
-    public static ProcessStartInfo Prepare(ModuleNotebooks module, string submission, string grading, string runnerFolder, GraderOptions options, out PreparedSubmission prepared)
-    {
-        ArgumentNullException.ThrowIfNull(module);
-        ArgumentNullException.ThrowIfNull(options);
-        prepared = SubmissionPreparation.Prepare(module, submission);
-        string folder = Path.Combine(grading, "submission");
-        string work = Path.Combine(grading, "work");
-        string lib = Path.Combine(work, "lib");
-        Directory.CreateDirectory(folder);
-        Directory.CreateDirectory(lib);
-        var ready = prepared.Notebooks.Where(n => n.Notebook is not null).ToArray();
-        foreach (var notebook in ready)
-        {
-            File.WriteAllText(Path.Combine(folder, notebook.Name), IpynbWriter.Serialize(GradedPart.Of(notebook.Notebook!)));
-        }
-
-        new RunnerManifest([.. ready.Select(n => n.Name)], options.CellTimeout.TotalSeconds).Write(folder);
-        foreach (string file in Directory.GetFiles(Path.Combine(runnerFolder, "lib")))
-        {
-            File.Copy(file, Path.Combine(lib, Path.GetFileName(file)), overwrite: true);
-        }
-
-        var start = new ProcessStartInfo(DotnetHost());
-        foreach (string argument in new[] { Path.Combine(runnerFolder, "course-runner.dll"), folder, work })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.WorkingDirectory = work;
-        return start;
-    }
-
     /// <summary>Grades the submission through its running runner.</summary>
     /// <param name="session">The runner, started.</param>
-    /// <param name="prepared">What <see cref="Prepare"/> made.</param>
+    /// <param name="prepared">What <see cref="Grading.RunnerIntake"/> made.</param>
     /// <param name="options">Time limits; <see cref="GraderOptions.Sandboxed"/> for the wording of refused accesses.</param>
     /// <returns>The result.</returns>
     public static async Task<SubmissionResult> GradeAsync(GradingSession session, PreparedSubmission prepared, GraderOptions options)
@@ -89,7 +48,7 @@ public static class RemoteGrader
         channel.Start();
 
         var problems = new GradingProblems();
-        // The report, or the runner's end, or the time's.
+        // Step 2, the notebooks in the runner: its report, or the runner's end, or the time's.
         await Task.WhenAny(service.Ready, channel.Completion, Task.Delay(Timeout.Infinite, session.Stopping)).ConfigureAwait(false);
         RunnerReport report = service.Ready.IsCompletedSuccessfully ? await service.Ready.ConfigureAwait(false) : new RunnerReport([], new HashSet<Exercise>());
         TimeSpan ready = clock.Elapsed;
@@ -98,9 +57,12 @@ public static class RemoteGrader
             session.RunnerEndedEarly = true;
         }
 
-        string work = Path.Combine(session.GradingFolder, "work");
-        var notCompiled = new HashSet<string>(StringComparer.Ordinal);
-        var notebooks = Notebooks(prepared, report, problems, options, options.Sandboxed ? work : null, notCompiled);
+        // Step 3, the notebooks' problems.
+        string work = new GradingFolder(session.GradingFolder).Work.Path;
+        var notebooks = NotebookProblems.Record(prepared, name => report.Cells.Where(c => c.Notebook == name), options.CellTimeout, options.Sandboxed ? work : null, problems);
+        // Where a cell did not compile, a check cell finds the library's class in place of the student's.
+        var notCompiled = problems.NotebooksWith(SubmissionStatus.CompileError);
+        // Step 4, every check, here, through the boundary.
         var world = new RemoteWorld(service.Host, meter, work);
         var implementation = RemoteImplementation.Create(service.Host, report.Exercises, world);
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
@@ -121,9 +83,10 @@ public static class RemoteGrader
             session.RunnerEndedEarly = true;
         }
 
-        var (status, reason) = problems.Verdict();
+        // Step 5, the verdict; the run writes the result (step 6).
+        var verdict = problems.Verdict();
         TimeSpan started = firstCell ?? ready;
-        return new SubmissionResult(prepared.StudentId, status, reason, notebooks, checks, "", clock.Elapsed.TotalSeconds)
+        return new SubmissionResult(prepared.StudentId, verdict.Status, verdict.Reason, notebooks, checks, "", clock.Elapsed.TotalSeconds)
         {
             Phases = new Dictionary<string, double>
             {
@@ -132,40 +95,6 @@ public static class RemoteGrader
                 ["checks"] = Math.Round((clock.Elapsed - ready).TotalSeconds, 3),
             },
         };
-    }
-
-    private static List<NotebookOutcome> Notebooks(
-        PreparedSubmission prepared, RunnerReport report, GradingProblems problems, GraderOptions options, string? sandboxWork, HashSet<string> notCompiled)
-    {
-        var outcomes = new List<NotebookOutcome>();
-        foreach (var notebook in prepared.Notebooks)
-        {
-            var lines = new List<string>([.. notebook.Notes, .. notebook.Problems]);
-            foreach (string problem in notebook.Problems)
-            {
-                problems.Add(notebook.Tampered ? SubmissionStatus.LockedCellRestored : notebook.Status, problem);
-            }
-
-            if (notebook.Notebook is not null)
-            {
-                foreach (var cell in report.Cells.Where(c => c.Notebook == notebook.Name))
-                {
-                    foreach (var (status, text) in CellProblem.Of(cell, options.CellTimeout, sandboxWork))
-                    {
-                        problems.Add(status, text);
-                        lines.Add(text);
-                        if (status == SubmissionStatus.CompileError)
-                        {
-                            notCompiled.Add(notebook.Name);
-                        }
-                    }
-                }
-            }
-
-            outcomes.Add(new NotebookOutcome(notebook.Name, notebook.Notebook is null ? notebook.Status : "ran", lines));
-        }
-
-        return outcomes;
     }
 
     private static void Release(ParentService service)
@@ -181,7 +110,4 @@ public static class RemoteGrader
             // The runner is gone: nothing of it is left to release.
         }
     }
-
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 }

@@ -78,8 +78,7 @@ public sealed record SubmissionArguments(IReadOnlyList<string> Submissions, IRea
     public static IReadOnlyList<SubmissionResult> NothingToGrade(IEnumerable<SubmissionResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        string[] unrunnable = [SubmissionStatus.MissingNotebooks, SubmissionStatus.UnreadableNotebook, SubmissionStatus.EmptyNotebook, SubmissionStatus.WrongNotebook];
-        return [.. results.Where(r => r.Notebooks.Count > 0 && r.Notebooks.All(n => unrunnable.Contains(n.Status))).OrderBy(r => r.StudentId, StringComparer.Ordinal)];
+        return [.. results.Where(r => r.Notebooks.Count > 0 && r.Notebooks.All(n => SubmissionStatusOf.CannotRun(n.Status))).OrderBy(r => r.StudentId, StringComparer.Ordinal)];
     }
 
     private static string NotASubmission(string shown, string name, IReadOnlyList<string> notebookNames)

@@ -33,7 +33,7 @@ public static class SubmissionPreparation
 
     /// <summary>
     /// Prepares a submission from its files as <see cref="SubmissionFiles.Read"/> read them. Nothing in those bytes
-    /// makes this throw: a notebook that cannot be read is <see cref="SubmissionStatus.UnreadableNotebook"/> with the
+    /// makes this throw: a notebook that cannot be read is <see cref="NotebookStatus.Unreadable"/> with the
     /// reason, and the others are prepared as usual.
     /// </summary>
     /// <param name="module">The instructor's source notebooks.</param>
@@ -127,7 +127,7 @@ public static class SubmissionPreparation
         switch (file.Status)
         {
             case SubmittedFileStatus.Missing:
-                return new PreparedNotebook(name, SubmissionStatus.MissingNotebooks, [$"{name} was not in the submission.{DidYouMean(file)}"], false);
+                return new PreparedNotebook(name, NotebookStatus.Missing, [$"{name} was not in the submission.{DidYouMean(file)}"], false);
             case SubmittedFileStatus.Refused:
                 return Unreadable(name, file.Reason ?? "it was not read");
         }
@@ -154,12 +154,12 @@ public static class SubmissionPreparation
 
         if (submitted.Cells.Count == 0)
         {
-            return new PreparedNotebook(name, SubmissionStatus.EmptyNotebook, [$"{name} has no cells."], false);
+            return new PreparedNotebook(name, NotebookStatus.Empty, [$"{name} has no cells."], false);
         }
 
         if (!ModuleNotebooks.AllGradeIds(submitted).Overlaps(ownGradeIds))
         {
-            return new PreparedNotebook(name, SubmissionStatus.WrongNotebook, [$"{name} has none of this notebook's cells: is it a notebook from another module?"], false);
+            return new PreparedNotebook(name, NotebookStatus.FromAnotherModule, [$"{name} has none of this notebook's cells: is it a notebook from another module?"], false);
         }
 
         var restored = LockedCells.Restore(submitted, source);
@@ -180,5 +180,5 @@ public static class SubmissionPreparation
     private static string Printable(string name) => string.Concat(name.Select(c => char.IsControl(c) ? '?' : c));
 
     private static PreparedNotebook Unreadable(string name, string reason) =>
-        new(name, SubmissionStatus.UnreadableNotebook, [$"{name} is not a readable notebook: {reason}"], false);
+        new(name, NotebookStatus.Unreadable, [$"{name} is not a readable notebook: {reason}"], false);
 }

@@ -1,17 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using Course.Autograder;
-using Course.Autograder.Boundary;
-using Course.Autograder.Preparation;
-using Course.Grading.Archives;
+using Course.Autograder.Grading;
+using Course.Cli.Grading;
 using Course.Grading.LateSubmissions;
 using Course.Grading.Output;
-using Course.Grading.Results;
-using Course.Grading.Running;
-using Course.Grading.Sandboxing;
-using Course.Notebooks.Format;
-using Course.Specs;
 
 namespace Course.Cli.Commands;
 
@@ -21,7 +12,7 @@ namespace Course.Cli.Commands;
 /// With no submissions named it grades the bundled samples in <c>autograder/samples</c>.
 /// </summary>
 /// <remarks>
-/// Each submission is prepared here (locked cells restored from the instructor's sources) and only the prepared
+/// This parses and checks the options; <see cref="ClassGrading"/> grades. Each submission is prepared here (locked cells restored from the instructor's sources) and only the prepared
 /// copy is handed to its runner (<c>runner/course-runner</c>), which runs the student's code in a bubblewrap sandbox
 /// where bwrap works, with libraries that hold no reference answer. Every check runs here, against the runner
 /// through the grading boundary, so the score comes from nothing the runner writes. Without bwrap, grading still
@@ -98,204 +89,26 @@ public static class GradeCommand
                 return 2;
             }
 
-            RunnerAccount? account = null;
-            if (parse.GetValue(runnerUser) is { } accountName)
+            return await ClassGrading.RunAsync(new GradeSettings
             {
-                // One account for every runner: submissions graded side by side could reach each other's folders.
-                if (parallel != 1 && parse.GetResult(jobs) is { Implicit: false })
-                {
-                    await stderr.WriteLineAsync($"course grade: --runner-user grades one submission at a time, but --jobs was {parallel}.");
-                    return 2;
-                }
-
-                parallel = 1;
-                try
-                {
-                    account = RunnerAccount.Resolve(accountName);
-                }
-                catch (InvalidOperationException e)
-                {
-                    await stderr.WriteLineAsync($"course grade: --runner-user: {TerminalText.Escape(e.Message)}");
-                    return 2;
-                }
-            }
-
-            string sourceDir = Path.GetFullPath(parse.GetValue(source) ?? CourseTree.Path("notebooks", "source"));
-            ModuleNotebooks module;
-            try
-            {
-                module = ModuleNotebooks.Load(sourceDir);
-            }
-            catch (Exception e) when (e is DirectoryNotFoundException or NotebookFormatException)
-            {
-                await stderr.WriteLineAsync($"course grade: --source: {e.Message}");
-                return 2;
-            }
-
-            string[] given = parse.GetValue(submissions) ?? [];
-            ClassArchives archives;
-            try
-            {
-                archives = ClassArchives.Expand(given.Length > 0 ? given : Samples(), module.Names);
-            }
-            catch (IOException e)
-            {
-                await stderr.WriteLineAsync($"course grade: {e.Message}");
-                return 2;
-            }
-
-            using var extracted = archives;
-            foreach (string note in archives.Notes)
-            {
-                await stdout.WriteLineAsync(note);
-            }
-
-            // Every argument that cannot be a submission is refused before anything is graded, one line each; a folder
-            // of submission folders is graded as its folders, and the run says so.
-            var resolved = SubmissionArguments.Resolve([.. archives.Submissions], module.Names);
-            if (resolved.Errors.Count > 0)
-            {
-                foreach (string error in resolved.Errors)
-                {
-                    await stderr.WriteLineAsync($"course grade: {error}");
-                }
-
-                return 2;
-            }
-
-            foreach (string note in resolved.Notes)
-            {
-                await stdout.WriteLineAsync(note);
-            }
-
-            var paths = resolved.Submissions;
-            string outDir = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory);
-            string runner = RunnerFolder();
-            if (!File.Exists(Path.Combine(runner, "course-runner.dll")) || !Directory.Exists(Path.Combine(runner, "lib")))
-            {
-                await stderr.WriteLineAsync($"course grade: the grading runner is not laid out in {runner}; build src/Course.Cli again (dotnet build src/Course.Cli).");
-                return 2;
-            }
-
-            try
-            {
-                Directory.CreateDirectory(outDir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"course grade: --out {TerminalText.Escape(outDir)} cannot be made a folder: {e.Message}");
-                return 2;
-            }
-
-            var sandbox = parse.GetValue(noSandbox)
-                ? SandboxDetection.Unavailable("--no-sandbox was given")
-                : Sandbox.Detect(readOnlyFolders: [.. Sandbox.RuntimeFolders(), runner]);
-            try
-            {
-                sandbox.Sandbox?.CheckWritableFolder(outDir);
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync($"course grade: --out {outDir} cannot hold sandboxed grading folders. {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
-                return 2;
-            }
-
-            // The account is the fallback for a missing sandbox; inside bubblewrap (no capabilities) setpriv could not switch anyway.
-            var runnerAccount = sandbox.IsAvailable ? null : account;
-            try
-            {
-                runnerAccount?.CheckCanReach(outDir);
-            }
-            catch (InvalidOperationException e)
-            {
-                await stderr.WriteLineAsync($"course grade: --runner-user: {e.Message}");
-                return 2;
-            }
-
-            var grader = new GraderOptions { Sandboxed = sandbox.IsAvailable };
-            var prepared = new System.Collections.Concurrent.ConcurrentDictionary<string, PreparedSubmission>(StringComparer.Ordinal);
-            var run = new GradingRun(new GradingRunOptions
-            {
-                OutputDirectory = outDir,
-                Notebooks = module.Names,
+                Submissions = parse.GetValue(submissions) ?? [],
+                OutputDirectory = parse.GetValue(output) ?? DefaultOutputDirectory,
+                SourceDirectory = parse.GetValue(source),
                 Force = parse.GetValue(force),
-                Parallelism = parallel,
-                WallTimeLimit = TimeSpan.FromSeconds(seconds),
-                MemoryLimitBytes = (long)megabytes << 20,
-                CpuTimeLimit = TimeSpan.FromSeconds(cpuSeconds),
-                Sandbox = sandbox.Sandbox,
-                UnsandboxedReason = runnerAccount is null ? sandbox.Reason : $"{sandbox.Reason}; runners run as the unprivileged account '{runnerAccount.Name}'",
-                Warnings = stderr,
-                Fingerprint = path => SubmissionHash.Of(module, path),
-                NotebooksOf = path => SubmissionFiles.NotebooksGradedIn(path, module.Names),
-                AllChecks = ModuleSpecs.All.Select(s => new CheckOutcome(s.Id, s.GradeId, module.NotebookOf(s.GradeId) ?? "", s.Title, s.Points, 0, "not run", "", s.Hint, s.Hidden, null)).ToArray(),
-                StartRunner = (submission, grading) =>
-                {
-                    // What the previous submission left running as the account ends before this one's folder is given to it.
-                    runnerAccount?.EndProcesses();
-                    var start = RemoteGrader.Prepare(module, submission, grading, runner, grader, out var submissionPrepared);
-                    prepared[grading] = submissionPrepared;
-                    return runnerAccount?.Wrap(start, grading) ?? start;
-                },
-                Grade = session => RemoteGrader.GradeAsync(session, prepared.TryRemove(session.GradingFolder, out var p) ? p : throw new InvalidOperationException($"{session.GradingFolder} was not prepared."), grader),
-                Lateness = archives.LatenessUnder(policy),
-            });
-
-            await stdout.WriteLineAsync($"Grading {paths.Count} submission(s) into {outDir}, one process each (limits: {seconds} s wall time, {cpuSeconds} s CPU time, {megabytes} MB; "
-                + (sandbox.IsAvailable ? $"sandbox: {sandbox.Reason})." : "UNSANDBOXED)."));
-            var clock = Stopwatch.StartNew();
-            IReadOnlyList<SubmissionResult> results;
-            try
-            {
-                results = await run.RunAsync(paths, SubmissionGrader.StudentIdOf,
-                    p => stdout.WriteLine(TerminalReport.ProgressLine(p)), cancellationToken);
-            }
-            catch (ArgumentException e) when (e.ParamName is "submissions" or "studentIdOf" or "studentIds")
-            {
-                // Two submissions with one student id, or one with none: the class must be told which, not shown a stack trace.
-                await stderr.WriteLineAsync($"course grade: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
-                return 2;
-            }
-            finally
-            {
-                runnerAccount?.EndProcesses();
-            }
-
-            await stdout.WriteLineAsync();
-            await stdout.WriteAsync(TerminalReport.Table(results));
-            if (policy is not null && archives.WithoutTimestamp(results.Select(r => r.StudentId)) is > 0 and var untimed)
-            {
-                await stdout.WriteLineAsync($"{untimed} submission(s) have no submission time (only zips carry one): no late penalty applies to them.");
-            }
-
-            if (run.KeptFromEarlierRuns > 0)
-            {
-                await stdout.WriteLineAsync($"The gradebook also keeps the {run.KeptFromEarlierRuns} other student(s) whose results earlier runs left in {outDir} (delete a student's folder there to remove them).");
-            }
-
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Graded in {clock.Elapsed.TotalSeconds:0.0} s. Gradebook: {Path.Combine(outDir, GradebookWriter.FileName)}; summary: {Path.Combine(outDir, ClassSummaryWriter.FileName)}."));
-            // Graded, with 0 points, but likely not what was meant: said, and the exit code says it too.
-            var nothing = SubmissionArguments.NothingToGrade(results);
-            if (nothing.Count > 0)
-            {
-                await stderr.WriteLineAsync($"course grade: {nothing.Count} submission(s) had no notebook of the module that could be run, and scored 0: "
-                    + string.Join("; ", nothing.Select(r => $"{TerminalText.Escape(r.StudentId)} ({TerminalText.Escape(r.Status)})")) + ".");
-                return 1;
-            }
-
-            return 0;
+                TimeoutSeconds = seconds,
+                CpuSeconds = cpuSeconds,
+                MemoryMegabytes = megabytes,
+                Jobs = parallel,
+                JobsGiven = parse.GetResult(jobs) is { Implicit: false },
+                NoSandbox = parse.GetValue(noSandbox),
+                LatePolicy = policy,
+                RunnerUser = parse.GetValue(runnerUser),
+            }, stdout, stderr, cancellationToken);
         });
         return command;
     }
 
-    private static string[] Samples()
-    {
-        string folder = CourseTree.Path("autograder", "samples");
-        return Directory.Exists(folder) ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToArray() : [];
-    }
-
     /// <summary>The grading runner's folder: <c>runner/</c> beside this program (the build lays it out).</summary>
     /// <returns>Its full path.</returns>
-    public static string RunnerFolder() => Path.Combine(AppContext.BaseDirectory, "runner");
+    public static string RunnerFolder() => RunnerProgram.BesideThisProgram().Folder;
 }

@@ -52,10 +52,10 @@ public static class GradeSubmissionCommand
 
             // The id is the submission's name and a message may quote its output: neither may drive the terminal.
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{TerminalText.Escape(graded.StudentId)}: {graded.Status}: {graded.Score:0.##}/{graded.MaxScore:0.##}"));
+                $"{TerminalText.Escape(graded.StudentId)}: {StatusWords.Of(graded.Status)}: {graded.Score:0.##}/{graded.MaxScore:0.##}"));
             foreach (var check in graded.Checks.Where(c => c.Score < c.Points))
             {
-                await output.WriteLineAsync($"  {check.Id}: {check.Status}: {TerminalText.Escape(check.Message)}");
+                await output.WriteLineAsync($"  {check.Id}: {StatusWords.Of(check.Status)}: {TerminalText.Escape(check.Message)}");
             }
 
             return 0;

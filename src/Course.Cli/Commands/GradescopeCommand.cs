@@ -91,7 +91,7 @@ public static class GradescopeCommand
             if (result is not null)
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"results.json written: {result.Score:0.##}/{result.MaxScore:0.##} ({result.Status})."));
+                    $"results.json written: {result.Score:0.##}/{result.MaxScore:0.##} ({StatusWords.Of(result.Status)})."));
             }
 
             // A results.json is written either way; Gradescope shows it, and the log above tells the instructor why it failed.

@@ -113,7 +113,7 @@ public static class ClassSummaryWriter
             sb.Append("<tr><td><a href=\"").Append(HtmlText.UrlSegment(folderOf(r.StudentId))).Append('/').Append(FeedbackWriter.HtmlFileName).Append("\">")
               .Append(HtmlText.Escape(r.StudentId)).Append("</a></td><td>")
               .Append(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}").Append("</td><td>")
-              .Append(HtmlText.Escape(r.Status)).Append("</td></tr>");
+              .Append(HtmlText.Escape(StatusWords.Of(r.Status))).Append("</td></tr>");
         }
 
         return sb.Append("</table>").ToString();

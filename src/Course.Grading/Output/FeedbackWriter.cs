@@ -29,9 +29,9 @@ public static class FeedbackWriter
         // A code span: a name reads exactly as it is, and not even a bare web address in it becomes a link.
         sb.Append("# Feedback for ").AppendLine(MarkdownText.Code(result.StudentId)).AppendLine();
         sb.Append("**Score: ").Append(N(result.Score)).Append(" / ").Append(N(result.MaxScore)).AppendLine("**").AppendLine();
-        if (result.Status != SubmissionResult.Graded)
+        if (result.Status != SubmissionStatus.Graded)
         {
-            sb.Append("**Status: ").Append(M(result.Status)).Append(".** ").AppendLine(M(result.Reason)).AppendLine();
+            sb.Append("**Status: ").Append(M(StatusWords.Of(result.Status))).Append(".** ").AppendLine(M(result.Reason)).AppendLine();
         }
 
         foreach (var notebook in result.Notebooks)
@@ -84,9 +84,9 @@ public static class FeedbackWriter
             .Append(E(result.StudentId))
             .Append("</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}.pass{color:#1a7f37}.fail{color:#cf222e}.warn{color:#9a6700}</style></head><body>");
         sb.Append("<h1>Feedback for ").Append(E(result.StudentId)).Append("</h1><p><b>Score: ").Append(N(result.Score)).Append(" / ").Append(N(result.MaxScore)).Append("</b></p>");
-        if (result.Status != SubmissionResult.Graded)
+        if (result.Status != SubmissionStatus.Graded)
         {
-            sb.Append("<p class=\"warn\"><b>Status: ").Append(E(result.Status)).Append(".</b> ").Append(E(result.Reason)).Append("</p>");
+            sb.Append("<p class=\"warn\"><b>Status: ").Append(E(StatusWords.Of(result.Status))).Append(".</b> ").Append(E(result.Reason)).Append("</p>");
         }
 
         foreach (var notebook in result.Notebooks)

@@ -48,7 +48,7 @@ public static class GradebookWriter
             var l = lateness?.Invoke(r) ?? Lateness.Unknown;
             double percent = r.MaxScore > 0 ? 100 * (r.Score - l.Penalty) / r.MaxScore : 0;
             string[] lateCells = lateness is null ? [] : [l.Timestamp is { } t ? LatePolicy.Format(t) : "", Number(l.Penalty)];
-            Row(sb, [r.StudentId, .. perNotebook, Number(r.Score), Number(r.MaxScore), Number(Math.Round(percent, 1)), r.Status, r.Reason, .. lateCells]);
+            Row(sb, [r.StudentId, .. perNotebook, Number(r.Score), Number(r.MaxScore), Number(Math.Round(percent, 1)), StatusWords.Of(r.Status), r.Reason, .. lateCells]);
         }
 
         return sb.ToString();

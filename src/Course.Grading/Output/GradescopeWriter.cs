@@ -40,7 +40,7 @@ public static class GradescopeWriter
                 ["max_score"] = c.Points,
                 ["output"] = c.Score >= c.Points ? "" : $"{c.Message}\nHint: {c.Hint}",
                 ["visibility"] = c.Hidden ? hiddenVisibility : "visible",
-                ["status"] = c.Score >= c.Points ? "passed" : "failed",
+                ["status"] = StatusWords.Of(c.Score >= c.Points ? CheckOutcomeStatus.Passed : CheckOutcomeStatus.Failed),
             });
         }
 
@@ -48,7 +48,7 @@ public static class GradescopeWriter
         {
             ["score"] = result.Score,
             ["execution_time"] = (int)Math.Ceiling(result.Seconds),
-            ["output"] = result.Status == SubmissionResult.Graded ? "" : $"Status: {result.Status}. {result.Reason}",
+            ["output"] = result.Status == SubmissionStatus.Graded ? "" : $"Status: {StatusWords.Of(result.Status)}. {result.Reason}",
             ["tests"] = tests,
         };
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

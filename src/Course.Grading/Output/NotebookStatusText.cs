@@ -11,20 +11,16 @@ public static class NotebookStatusText
     /// <summary>What happened to a notebook that did not run, as a clause after its name: "was not in the submission".</summary>
     /// <param name="status">The notebook's status (<see cref="NotebookOutcome.Status"/>).</param>
     /// <returns>The clause, or null for a notebook that ran.</returns>
-    public static string? Clause(string status)
+    public static string? Clause(NotebookStatus status) => status switch
     {
-        ArgumentNullException.ThrowIfNull(status);
-        return status switch
-        {
-            "ran" => null,
-            SubmissionStatus.MissingNotebooks => "was not in the submission",
-            SubmissionStatus.UnreadableNotebook => "could not be read as a notebook",
-            SubmissionStatus.EmptyNotebook => "has no cells",
-            SubmissionStatus.WrongNotebook => "holds none of this notebook's cells (is it from another module?)",
-            "not finished" => "did not finish: grading stopped before its checks ran",
-            _ => $"was not graded ({status})",
-        };
-    }
+        NotebookStatus.Ran => null,
+        NotebookStatus.Missing => "was not in the submission",
+        NotebookStatus.Unreadable => "could not be read as a notebook",
+        NotebookStatus.Empty => "has no cells",
+        NotebookStatus.FromAnotherModule => "holds none of this notebook's cells (is it from another module?)",
+        NotebookStatus.NotFinished => "did not finish: grading stopped before its checks ran",
+        _ => $"was not graded ({StatusWords.Of(status)})",
+    };
 
     /// <summary>The sentence for a notebook that did not run: "Not graded: 03-dataloader.ipynb was not in the submission.".</summary>
     /// <param name="notebook">The notebook.</param>

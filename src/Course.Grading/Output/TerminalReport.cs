@@ -29,7 +29,7 @@ public static class TerminalReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var rows = results.OrderBy(r => r.StudentId, StringComparer.Ordinal)
-            .Select(r => (Id: TerminalText.Escape(r.StudentId), Score: string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}"), Status: TerminalText.Escape(r.Status)))
+            .Select(r => (Id: TerminalText.Escape(r.StudentId), Score: string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.##}/{r.MaxScore:0.##}"), Status: TerminalText.Escape(StatusWords.Of(r.Status))))
             .ToList();
         // Widths of the escaped ids, which are what is printed.
         int w = Math.Max(10, rows.Select(r => r.Id.Length).DefaultIfEmpty(0).Max());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Course.Notebooks.Files;
 
 namespace Course.Grading.Results;
@@ -6,7 +7,14 @@ namespace Course.Grading.Results;
 /// <summary>Reads and writes <see cref="SubmissionResult"/> and <see cref="CheckOutcome"/> as JSON: the file format between a grading process and the driver.</summary>
 public static class ResultJson
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
+    // Statuses are written as their words by the converter the status types name. A property a file lacks reads as its
+    // default, as it did when CheckOutcome was a positional record: `required` is for code that builds one, not for files.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNameCaseInsensitive = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NothingRequired } },
+    };
 
     /// <summary>Serializes a result.</summary>
     /// <param name="result">The result.</param>
@@ -25,13 +33,20 @@ public static class ResultJson
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<SubmissionResult>(File.ReadAllText(path), Options) : null;
+            return File.Exists(path) ? Deserialize(File.ReadAllText(path)) : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>Reads a result from JSON text (as <see cref="Serialize"/> writes it, or an earlier run wrote it).</summary>
+    /// <param name="json">The text.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="JsonException">The text is no result: not JSON, or a status word that names no status.</exception>
+    public static SubmissionResult Deserialize(string json) =>
+        JsonSerializer.Deserialize<SubmissionResult>(json, Options) ?? throw new JsonException("The result is null.");
 
     /// <summary>Appends one check outcome as a line of JSON (the progress log that survives a crash).</summary>
     /// <param name="path">The progress file.</param>
@@ -67,5 +82,13 @@ public static class ResultJson
         }
 
         return outcomes;
+    }
+
+    private static void NothingRequired(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            property.IsRequired = false;
+        }
     }
 }

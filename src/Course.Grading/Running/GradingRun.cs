@@ -63,7 +63,7 @@ public sealed class GradingRun
     public const string LogFileName = "log.txt";
 
     /// <summary>The file, in a student's output folder, holding their result (and their real id, for the next run).</summary>
-    public const string ResultFileName = "result.json";
+    public const string ResultFileName = StudentFiles.ResultFileName;
 
     /// <summary>
     /// The file holding a student's result in the output folder: <c>result.json</c> in their folder,
@@ -182,8 +182,8 @@ public sealed class GradingRun
                     result = fingerprint is null
                         ? NotRun(submission, id, "", SubmissionStatus.Crashed, $"The submission could not be read: {unreadable}", 0)
                         : await GradeInProcessAsync(submission, id, folder, fingerprint, cancellationToken);
-                    WriteStudentFiles(result, folder);
-                    what = result.Status;
+                    StudentFiles.Write(result, folder);
+                    what = StatusWords.Of(result.Status);
                 }
 
                 lock (gate)
@@ -234,7 +234,7 @@ public sealed class GradingRun
         ProcessStartInfo start;
         try
         {
-            start = _options.StartRunner(submission, grading);
+            start = _options.Grader.Prepare(submission, grading);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -273,7 +273,7 @@ public sealed class GradingRun
             var session = new GradingSession(process, id, grading, stopping.Token);
             try
             {
-                result = await _options.Grade(session);
+                result = await _options.Grader.GradeAsync(session);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -286,8 +286,8 @@ public sealed class GradingRun
             await process.WaitForExitAsync(CancellationToken.None);
             if (session.RunnerEndedEarly || timedOut)
             {
-                var (status, reason) = Diagnose(timedOut, process.ExitCode, log, session.Activity);
-                result = result with { Status = status, Reason = reason };
+                var verdict = new RunnerDiagnosis(_options.WallTimeLimit, CpuTimeLimit, _options.MemoryLimitBytes).Of(timedOut, process.ExitCode, log, session.Activity);
+                result = result with { Status = verdict.Status, Reason = verdict.Reason };
             }
         }
 
@@ -320,7 +320,7 @@ public sealed class GradingRun
     // The result of a submission whose grading ended early: the checks that finished keep their
     // points, the other checks of what it is graded on are listed as not run, so the maximum score stays the module's
     // (a single notebook's, for a submission that is one notebook).
-    private SubmissionResult NotRun(string submission, string id, string fingerprint, string status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
+    private SubmissionResult NotRun(string submission, string id, string fingerprint, SubmissionStatus status, string reason, double seconds, IReadOnlyList<CheckOutcome>? finished = null)
     {
         var byId = (finished ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
         var graded = _options.NotebooksOf?.Invoke(submission) ?? _options.Notebooks;
@@ -329,49 +329,10 @@ public sealed class GradingRun
             ? [.. byId.Values]
             : _options.AllChecks.Where(c => graded.Contains(c.Notebook) || !_options.Notebooks.Contains(c.Notebook)).Select(c => byId.GetValueOrDefault(c.Id) is { } done
                 ? c with { Score = Math.Clamp(done.Score, 0, c.Points), Status = done.Status, Message = done.Message, Measured = done.Measured }
-                : c with { Score = 0, Status = "not run", Message = $"Not run: grading ended early ({status})." }).ToList();
-        var notebooks = graded.Select(n => new NotebookOutcome(n, "not finished", [])).ToList();
+                : c with { Score = 0, Status = CheckOutcomeStatus.NotRun, Message = $"Not run: grading ended early ({StatusWords.Of(status)})." }).ToList();
+        var notebooks = graded.Select(n => new NotebookOutcome(n, NotebookStatus.NotFinished, [])).ToList();
         return new SubmissionResult(id, status, reason, notebooks, checks, fingerprint, seconds);
     }
-
-    private (string Status, string Reason) Diagnose(bool timedOut, int exitCode, CappedLog log, string? activity)
-    {
-        string tail = log.Last(12);
-        string during = activity is null ? "" : $" while running {Shorten(activity)}";
-        if (timedOut)
-        {
-            return (SubmissionStatus.TimedOut,
-                $"Grading took longer than {_options.WallTimeLimit.TotalSeconds:0} s and was stopped{during} (look for an infinite loop). Points are kept for the checks that finished before.");
-        }
-
-        if (exitCode == ResourceCaps.ExitCode)
-        {
-            return (SubmissionStatus.TimedOut, string.Create(CultureInfo.InvariantCulture,
-                $"Grading used more than {CpuTimeLimit.TotalSeconds:0} s of CPU time (the CPU-time cap) and was stopped (look for an infinite loop, or threads left running). Points are kept for the checks that finished before."));
-        }
-
-        // The runtime prints "Stack overflow." first and then thousands of frames: look at the head too.
-        string whole = log.ToString();
-        if (whole.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
-        {
-            return (SubmissionStatus.Crashed, "Stack overflow: a method calls itself without end (unbounded recursion). Points are kept for the checks that finished before.");
-        }
-
-        if (whole.Contains("OutOfMemory", StringComparison.Ordinal) || exitCode == 137)
-        {
-            return (SubmissionStatus.OutOfMemory, $"The submission used more than {_options.MemoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
-        }
-
-        if (exitCode == 0)
-        {
-            return (SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");
-        }
-
-        return (SubmissionStatus.Crashed, $"The grading process ended with exit code {exitCode}. Its last output: {tail}");
-    }
-
-    // What the runner said it was doing is shown, never trusted: kept short.
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 
     // Removes a file, a link (not what it points to) or a folder and everything in it, even folders
     // a submission's code made unreadable to keep them.
@@ -407,15 +368,6 @@ public sealed class GradingRun
                 MakeOwnFoldersOpen(child.FullName);
             }
         }
-    }
-
-    private static void WriteStudentFiles(SubmissionResult result, string folder)
-    {
-        AtomicFile.WriteAllText(Path.Combine(folder, FeedbackWriter.MarkdownFileName), FeedbackWriter.ToMarkdown(result));
-        AtomicFile.WriteAllText(Path.Combine(folder, FeedbackWriter.HtmlFileName), FeedbackWriter.ToHtml(result));
-        AtomicFile.WriteAllText(Path.Combine(folder, "results.json"), GradescopeWriter.ToJson(result));
-        // Last: its presence with a matching fingerprint is what lets a later run skip this student.
-        ResultJson.Write(Path.Combine(folder, ResultFileName), result);
     }
 
     private string SandboxNote() => _options.Sandbox is { } sandbox

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Course.Grading.LateSubmissions;
 using Course.Grading.Results;
 using Course.Grading.Sandboxing;
@@ -21,19 +20,8 @@ public sealed record GradingRunOptions
     /// </summary>
     public Func<string, IReadOnlyList<string>>? NotebooksOf { get; init; }
 
-    /// <summary>
-    /// Prepares one submission in its (empty) grading folder and makes the command line of its runner, the process
-    /// that runs its code: given the submission and the grading folder. The run adds the sandbox, the caps and the
-    /// environment. Throws <see cref="InvalidDataException"/>, <see cref="IOException"/> or
-    /// <see cref="UnauthorizedAccessException"/> for a submission that cannot be prepared.
-    /// </summary>
-    public required Func<string, string, ProcessStartInfo> StartRunner { get; init; }
-
-    /// <summary>
-    /// Grades one submission through its running runner (the module's protocol on the runner's standard input and
-    /// output): the checks run here, in the trusted process, so the score comes from nothing the runner writes.
-    /// </summary>
-    public required Func<GradingSession, Task<SubmissionResult>> Grade { get; init; }
+    /// <summary>How the module prepares each submission for its runner and grades it through the runner.</summary>
+    public required IRunnerGrader Grader { get; init; }
 
     /// <summary>The content fingerprint of a submission; an unchanged one is not graded again.</summary>
     public required Func<string, string> Fingerprint { get; init; }

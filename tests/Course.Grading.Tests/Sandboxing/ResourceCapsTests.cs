@@ -55,7 +55,7 @@ public sealed class ResourceCapsTests : IDisposable
         var clock = Stopwatch.StartNew();
         var result = (await Run(TimeSpan.FromSeconds(1)).RunAsync([Submission()], Path.GetFileName)).Single();
 
-        Assert.Equal("timed out", result.Status);
+        Assert.Equal(SubmissionStatus.TimedOut, result.Status);
         Assert.Contains("more than 1 s of CPU time (the CPU-time cap)", result.Reason);
         Assert.Equal(2, result.Score); // the check that finished before the loop keeps its points
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The cap should stop it long before the 60 s wall-time limit; took {clock.Elapsed}.");
@@ -100,8 +100,7 @@ public sealed class ResourceCapsTests : IDisposable
         Fingerprint = _ => "f",
         WallTimeLimit = wall,
         CpuTimeLimit = cpu,
-        StartRunner = ScriptedRunner.Start(_ => $"echo 'pass x'; {BusyLoop}"),
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(ScriptedRunner.Start(_ => $"echo 'pass x'; {BusyLoop}")),
     };
 
     private string Submission()

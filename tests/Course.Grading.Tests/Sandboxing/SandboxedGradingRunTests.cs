@@ -32,11 +32,11 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var byId = (await run.RunAsync(subs, Path.GetFileName)).ToDictionary(r => r.StudentId);
 
-        Assert.Equal(SubmissionResult.Graded, byId["good"].Status);
+        Assert.Equal(SubmissionStatus.Graded, byId["good"].Status);
         Assert.Equal(5, byId["good"].Score);
         // The stand-in reports itself as "submission" (what a prepared copy is called); the run knows better.
         Assert.Equal("good", ResultJson.TryRead(GradingRun.ResultPath(Out, "good"))!.StudentId);
-        Assert.Equal(SubmissionResult.Graded, byId["snoop"].Status);
+        Assert.Equal(SubmissionStatus.Graded, byId["snoop"].Status);
         Assert.Equal(5, byId["snoop"].Score); // full marks only if it could NOT read the other submission
         Assert.DoesNotContain("leaked", File.ReadAllText(Path.Combine(Out, "snoop", GradingRun.LogFileName)));
         Assert.Equal("", warnings.ToString());
@@ -55,7 +55,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var result = (await run.RunAsync(Submissions("forks"), Path.GetFileName)).Single();
 
-        Assert.Equal("timed out", result.Status);
+        Assert.Equal(SubmissionStatus.TimedOut, result.Status);
         Assert.Contains("longer than 2 s", result.Reason);
         await Task.Delay(500);
         Assert.Empty(ProcessesMentioning(marker));
@@ -74,7 +74,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var result = (await run.RunAsync(Submissions("spin"), Path.GetFileName)).Single();
 
-        Assert.Equal("timed out", result.Status);
+        Assert.Equal(SubmissionStatus.TimedOut, result.Status);
         Assert.Contains("more than 1 s of CPU time (the CPU-time cap)", result.Reason);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Took {clock.Elapsed}.");
     }
@@ -89,7 +89,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var results = await run.RunAsync(Submissions("good", "good2", "good3"), Path.GetFileName, p => console.WriteLine($"[{p.Done}/{p.Total}] {p.StudentId}"));
 
-        Assert.All(results, r => Assert.Equal(SubmissionResult.Graded, r.Status));
+        Assert.All(results, r => Assert.Equal(SubmissionStatus.Graded, r.Status));
         Assert.All(results, r => Assert.Equal(5, r.Score));
         string text = console.ToString();
         string banner = $"WARNING: submissions run UNSANDBOXED (bwrap was not found at '{Path.Combine(_root, "no-such", "bwrap")}').";
@@ -131,7 +131,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var result = (await run.RunAsync(Submissions("forger"), Path.GetFileName).WaitAsync(TimeSpan.FromSeconds(60))).Single();
 
-        Assert.Equal(SubmissionResult.Graded, result.Status);
+        Assert.Equal(SubmissionStatus.Graded, result.Status);
         Assert.Equal(0, result.Score);
         Assert.Equal(5, result.MaxScore);
         Assert.Equal(0, ResultJson.TryRead(GradingRun.ResultPath(Out, "forger"))!.Score);
@@ -152,7 +152,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var result = (await run.RunAsync(Submissions("good"), Path.GetFileName)).Single();
 
-        Assert.Equal(SubmissionResult.Graded, result.Status);
+        Assert.Equal(SubmissionStatus.Graded, result.Status);
         Assert.False(Directory.Exists(Path.Combine(Out, "good", "grading")));
         var left = Directory.EnumerateFileSystemEntries(Path.Combine(Out, "good"), "*", SearchOption.AllDirectories).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["feedback.html", "feedback.md", GradingRun.LogFileName, "result.json", "results.json"], left);
@@ -169,10 +169,10 @@ public sealed class SandboxedGradingRunTests : IDisposable
 
         var byId = (await run.RunAsync(Submissions("unreadable", "good"), Path.GetFileName)).ToDictionary(r => r.StudentId);
 
-        Assert.Equal("crashed", byId["unreadable"].Status);
+        Assert.Equal(SubmissionStatus.Crashed, byId["unreadable"].Status);
         Assert.Contains("could not be prepared for grading: Access to the path", byId["unreadable"].Reason);
         Assert.Equal(5, byId["unreadable"].MaxScore);
-        Assert.Equal(SubmissionResult.Graded, byId["good"].Status);
+        Assert.Equal(SubmissionStatus.Graded, byId["good"].Status);
     }
 
     private static int Occurrences(string text, string part)
@@ -227,8 +227,7 @@ public sealed class SandboxedGradingRunTests : IDisposable
         OutputDirectory = Out,
         Notebooks = ["01-a.ipynb", "02-b.ipynb"],
         AllChecks = AllChecks,
-        StartRunner = runner,
-        Grade = ScriptedRunner.Grade,
+        Grader = new ScriptedGrader(runner),
         Fingerprint = path => Path.GetFileName(path),
         Force = true,
         WallTimeLimit = TimeSpan.FromSeconds(30),

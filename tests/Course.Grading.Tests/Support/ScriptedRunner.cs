@@ -18,7 +18,7 @@ internal static class ScriptedRunner
 
     /// <summary>Starts <paramref name="script"/> (bash) in the grading folder, with $1 the submission and $2 the grading folder.</summary>
     /// <param name="script">The script.</param>
-    /// <returns>A runner factory for <see cref="GradingRunOptions.StartRunner"/>.</returns>
+    /// <returns>A runner factory for <see cref="ScriptedGrader"/>.</returns>
     public static Func<string, string, ProcessStartInfo> Start(Func<string, string> script) => (submission, grading) =>
     {
         var start = Shell.Bash(script(Path.GetFileName(submission)), submission, grading);
@@ -34,7 +34,7 @@ internal static class ScriptedRunner
     /// <returns>The result.</returns>
     public static async Task<SubmissionResult> Grade(GradingSession session)
     {
-        var outcomes = AllChecks.ToDictionary(c => c.Id, c => c with { Status = "not run", Message = "Not run: grading ended early." });
+        var outcomes = AllChecks.ToDictionary(c => c.Id, c => c with { Status = CheckOutcomeStatus.NotRun, Message = "Not run: grading ended early." });
         bool done = false;
         try
         {
@@ -44,10 +44,10 @@ internal static class ScriptedRunner
                 switch (words)
                 {
                     case ["pass", var id] when outcomes.TryGetValue(id, out var check):
-                        outcomes[id] = check with { Score = check.Points, Status = "passed", Message = "" };
+                        outcomes[id] = check with { Score = check.Points, Status = CheckOutcomeStatus.Passed, Message = "" };
                         break;
                     case ["fail", var id] when outcomes.TryGetValue(id, out var check):
-                        outcomes[id] = check with { Status = "failed", Message = "expected 3, but it was 4" };
+                        outcomes[id] = check with { Status = CheckOutcomeStatus.Failed, Message = "expected 3, but it was 4" };
                         break;
                     case ["doing", var what]:
                         session.Activity = what;
@@ -65,8 +65,8 @@ internal static class ScriptedRunner
 
         session.RunnerEndedEarly = !done;
         var checks = AllChecks.Select(c => outcomes[c.Id]).ToArray();
-        return new SubmissionResult(session.StudentId, SubmissionResult.Graded, "",
-            [new NotebookOutcome("01-a.ipynb", "ran", []), new NotebookOutcome("02-b.ipynb", "ran", [])], checks, "", 0);
+        return new SubmissionResult(session.StudentId, SubmissionStatus.Graded, "",
+            [new NotebookOutcome("01-a.ipynb", NotebookStatus.Ran, []), new NotebookOutcome("02-b.ipynb", NotebookStatus.Ran, [])], checks, "", 0);
     }
 
     /// <summary>The lines of a runner whose every check passes.</summary>

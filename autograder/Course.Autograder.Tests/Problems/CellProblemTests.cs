@@ -1,9 +1,9 @@
-using Course.Autograder.Verdict;
+using Course.Autograder.Problems;
 using Course.Boundary;
 using Course.Grading.Results;
 using Course.Notebooks.Execution;
 
-namespace Course.Autograder.Tests.Verdict;
+namespace Course.Autograder.Tests.Problems;
 
 public sealed class CellProblemTests
 {
@@ -16,7 +16,7 @@ public sealed class CellProblemTests
         var cell = Failed(ExecutionStatus.CompilationFailed) with { };
         cell = cell with { Execution = cell.Execution! with { Diagnostics = [new CellDiagnostic(3, 5, "CS1525", "Invalid expression term ';'")] } };
 
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("02-loader.ipynb", cell), Limit, null));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("02-loader.ipynb", cell), Limit, null));
 
         Assert.Equal(SubmissionStatus.CompileError, status);
         Assert.Equal("Compile error in 02-loader.ipynb cell 7, line 3, column 5: error CS1525: Invalid expression term ';'", text);
@@ -25,7 +25,7 @@ public sealed class CellProblemTests
     [Fact]
     public void A_cell_that_ran_too_long_says_how_long_it_was_allowed()
     {
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("02-loader.ipynb", Failed(ExecutionStatus.TimedOut)), Limit, null));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("02-loader.ipynb", Failed(ExecutionStatus.TimedOut)), Limit, null));
 
         Assert.Equal(SubmissionStatus.TimedOut, status);
         Assert.Equal("02-loader.ipynb cell 7 ran longer than 30 s and was stopped (look for a loop that never ends)", text);
@@ -34,7 +34,7 @@ public sealed class CellProblemTests
     [Fact]
     public void An_exception_names_its_type_message_and_line()
     {
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw("System.InvalidOperationException", "boom", 2)), Limit, Work));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw("System.InvalidOperationException", "boom", 2)), Limit, Work));
 
         Assert.Equal(SubmissionStatus.ErrorInCell, status);
         Assert.Equal("a.ipynb cell 7, line 2 threw System.InvalidOperationException: boom", text);
@@ -43,7 +43,7 @@ public sealed class CellProblemTests
     [Fact]
     public void Running_out_of_memory_is_its_own_status()
     {
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw("System.OutOfMemoryException", "Insufficient memory", null)), Limit, null));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw("System.OutOfMemoryException", "Insufficient memory", null)), Limit, null));
 
         Assert.Equal(SubmissionStatus.OutOfMemory, status);
         Assert.Contains("ran out of memory", text, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class CellProblemTests
     [InlineData("System.IO.DirectoryNotFoundException", "Could not find a part of the path '/home/other/02.ipynb'.", "outside its own folder")]
     public void In_the_sandbox_refused_file_and_network_access_is_the_sandbox_s_doing(string type, string message, string says)
     {
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw(type, message, 1)), Limit, Work));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw(type, message, 1)), Limit, Work));
 
         Assert.Equal(SubmissionStatus.BlockedBySandbox, status);
         Assert.Contains(says, text, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class CellProblemTests
     [InlineData("System.IO.FileNotFoundException", "Could not find file '/grading/work/notebooks/data.bin'.", Work)]
     public void Outside_the_sandbox_or_inside_the_work_folder_it_is_a_plain_error(string type, string message, string? work)
     {
-        var (status, _) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw(type, message, 1)), Limit, work));
+        var (_, status, _) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", Threw(type, message, 1)), Limit, work));
 
         Assert.Equal(SubmissionStatus.ErrorInCell, status);
     }
@@ -78,7 +78,7 @@ public sealed class CellProblemTests
     {
         var passed = new CellRunResult(4, CellOutcome.Passed, new CellExecution(1, 4, ExecutionStatus.Succeeded, [], TimeSpan.Zero) { OutputCut = true }, null);
 
-        var (status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", passed), Limit, null));
+        var (_, status, text) = Assert.Single(CellProblem.Of(CellFacts.Of("a.ipynb", passed), Limit, null));
 
         Assert.Equal(SubmissionStatus.OutputCapped, status);
         Assert.StartsWith("a.ipynb cell 4 printed more output than the grader keeps", text, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Course.Grading.Results;
 using Course.Boundary;
 
-namespace Course.Autograder.Verdict;
+namespace Course.Autograder.Problems;
 
 /// <summary>
 /// What a failed (or flooded) cell means for a submission's status: a compile error, an exception, a
@@ -17,13 +17,14 @@ public static class CellProblem
     /// The work folder when grading runs in the sandbox, so a refused file or network access is its doing; null when not sandboxed.
     /// </param>
     /// <returns>The problems; none for a cell that passed with its output whole.</returns>
-    public static IEnumerable<(string Status, string Text)> Of(CellFacts cell, TimeSpan cellTimeout, string? sandboxWorkDirectory)
+    public static IEnumerable<Problem> Of(CellFacts cell, TimeSpan cellTimeout, string? sandboxWorkDirectory)
     {
         ArgumentNullException.ThrowIfNull(cell);
         string notebook = cell.Notebook;
+        var location = new ProblemLocation(notebook, cell.CellNumber);
         if (cell.OutputCut)
         {
-            yield return (SubmissionStatus.OutputCapped,
+            yield return new Problem(location, SubmissionStatus.OutputCapped,
                 $"{notebook} cell {cell.CellNumber} printed more output than the grader keeps: its first and last lines were kept and the middle cut");
         }
 
@@ -36,44 +37,44 @@ public static class CellProblem
         switch (cell.Status)
         {
             case "CompilationFailed":
-                yield return (SubmissionStatus.CompileError, cell.FirstError is null
+                yield return new Problem(location, SubmissionStatus.CompileError, cell.FirstError is null
                     ? $"{where} did not compile"
                     : $"Compile error in {notebook} {cell.FirstError}");
                 break;
             case "TimedOut":
-                yield return (SubmissionStatus.TimedOut,
+                yield return new Problem(location, SubmissionStatus.TimedOut,
                     $"{where} ran longer than {cellTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped (look for a loop that never ends)");
                 break;
             case "Threw" when cell.ExceptionType is { } type:
-                yield return Thrown(where, type, cell.ExceptionMessage ?? string.Empty, cell.ExceptionLine, sandboxWorkDirectory);
+                yield return Thrown(location, where, type, cell.ExceptionMessage ?? string.Empty, cell.ExceptionLine, sandboxWorkDirectory);
                 break;
             default:
-                yield return (SubmissionStatus.ErrorInCell, $"{where}: {cell.FailureReason ?? "failed"}");
+                yield return new Problem(location, SubmissionStatus.ErrorInCell, $"{where}: {cell.FailureReason ?? "failed"}");
                 break;
         }
     }
 
-    private static (string Status, string Text) Thrown(string where, string type, string message, int? line, string? sandboxWorkDirectory)
+    private static Problem Thrown(ProblemLocation location, string where, string type, string message, int? line, string? sandboxWorkDirectory)
     {
         string at = line is int l ? $"{where}, line {l}" : where;
         string shortType = type[(type.LastIndexOf('.') + 1)..];
         if (shortType is "OutOfMemoryException" or "InsufficientExecutionStackException")
         {
-            return (SubmissionStatus.OutOfMemory, $"{at} ran out of memory ({type}: {message})");
+            return new Problem(location, SubmissionStatus.OutOfMemory, $"{at} ran out of memory ({type}: {message})");
         }
 
         if (sandboxWorkDirectory is not null && shortType is "SocketException" or "HttpRequestException")
         {
-            return (SubmissionStatus.BlockedBySandbox, $"{at} tried to open a network connection, which grading does not allow ({type}: {message})");
+            return new Problem(location, SubmissionStatus.BlockedBySandbox, $"{at} tried to open a network connection, which grading does not allow ({type}: {message})");
         }
 
         if (sandboxWorkDirectory is not null && IsFileSystemRefusal(shortType, message, sandboxWorkDirectory))
         {
-            return (SubmissionStatus.BlockedBySandbox,
+            return new Problem(location, SubmissionStatus.BlockedBySandbox,
                 $"{at} tried to use a file outside its own folder, which grading does not allow: it sees only its work folder, read-only system files and nothing else ({type}: {message})");
         }
 
-        return (SubmissionStatus.ErrorInCell, $"{at} threw {type}: {message}");
+        return new Problem(location, SubmissionStatus.ErrorInCell, $"{at} threw {type}: {message}");
     }
 
     // Outside its work folder a sandboxed cell finds nothing (not found) or a read-only file system.
