@@ -30,6 +30,49 @@ public sealed class ProcessTreeMeterTests
     }
 
     [Fact]
+    public void A_thread_spinning_while_the_process_should_be_idle_is_set_aside_and_an_idle_one_is_not()
+    {
+        string? spinning = null, idle = null;
+        using var stop = new CancellationTokenSource();
+        using var parked = new ManualResetEventSlim();
+        var spinner = new Thread(() =>
+        {
+            spinning = new DirectoryInfo("/proc/thread-self").LinkTarget;
+            while (!stop.IsCancellationRequested)
+            {
+                Thread.SpinWait(1000);
+            }
+        });
+        var waiter = new Thread(() =>
+        {
+            idle = new DirectoryInfo("/proc/thread-self").LinkTarget;
+            parked.Wait();
+        });
+        spinner.Start();
+        waiter.Start();
+        try
+        {
+            while (Volatile.Read(ref spinning) is null || Volatile.Read(ref idle) is null)
+            {
+                Thread.Sleep(10);
+            }
+
+            var ignored = new ProcessTreeMeter(Environment.ProcessId).IgnoreBusyThreads(TimeSpan.FromMilliseconds(300));
+
+            // /proc/thread-self names the thread as PID/task/TID.
+            Assert.Contains($"/proc/{spinning}", ignored);
+            Assert.DoesNotContain($"/proc/{idle}", ignored);
+        }
+        finally
+        {
+            stop.Cancel();
+            parked.Set();
+            spinner.Join();
+            waiter.Join();
+        }
+    }
+
+    [Fact]
     public void Process_cpu_of_a_process_that_is_gone_is_zero()
     {
         using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;

@@ -11,23 +11,65 @@ namespace Course.Autograder.Boundary;
 /// <param name="rootPid">The process started for the submission (bwrap, prlimit or the runner itself).</param>
 public sealed class ProcessTreeMeter(int rootPid)
 {
-    /// <summary>The CPU time the tree's live threads have used.</summary>
+    private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
+
+    /// <summary>The CPU time the tree's live threads have used, less the threads <see cref="IgnoreBusyThreads"/> set aside.</summary>
     /// <returns>The time.</returns>
     public TimeSpan Cpu()
     {
         long nanoseconds = 0;
+        foreach (var (task, ran) in TaskTimes())
+        {
+            if (!_ignored.Contains(task))
+            {
+                nanoseconds += ran;
+            }
+        }
+
+        return TimeSpan.FromTicks(nanoseconds / 100);
+    }
+
+    /// <summary>
+    /// Sets aside, from <see cref="Cpu"/>, the threads that are working while the tree should be idle: a notebook cell
+    /// that never ended (an infinite loop is abandoned, not stopped, since .NET cannot stop a thread) spins on through
+    /// every check, and its time would be billed to whichever check is being timed, by however much of a core the
+    /// machine's load leaves it. Call it between the notebooks and the checks, while nothing is asked of the runner.
+    /// </summary>
+    /// <param name="look">How long to watch.</param>
+    /// <returns>The threads set aside (<c>/proc/PID/task/TID</c>).</returns>
+    public IReadOnlyCollection<string> IgnoreBusyThreads(TimeSpan look)
+    {
+        var before = TaskTimes();
+        Thread.Sleep(look);
+        // Busy: ran over a twentieth of the look. An idle thread runs a few microseconds; a spinning one, even with a
+        // tenth of a core on a loaded machine, runs far more.
+        long busy = (long)(look.TotalMilliseconds * 1e6 / 20);
+        foreach (var (task, ran) in TaskTimes())
+        {
+            if (before.TryGetValue(task, out long was) && ran - was > busy)
+            {
+                _ignored.Add(task);
+            }
+        }
+
+        return [.. _ignored];
+    }
+
+    private Dictionary<string, long> TaskTimes()
+    {
+        var times = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (int pid in Tree())
         {
             foreach (string task in Tasks(pid))
             {
                 if (ReadFirstField(Path.Combine(task, "schedstat")) is long ran)
                 {
-                    nanoseconds += ran;
+                    times[task] = ran;
                 }
             }
         }
 
-        return TimeSpan.FromTicks(nanoseconds / 100);
+        return times;
     }
 
     /// <summary>

@@ -62,7 +62,9 @@ public static class RemoteGrader
         var notebooks = NotebookProblems.Record(prepared, name => report.Cells.Where(c => c.Notebook == name), options.CellTimeout, options.Sandboxed ? work : null, problems);
         // Where a cell did not compile, a check cell finds the library's class in place of the student's.
         var notCompiled = problems.NotebooksWith(SubmissionStatus.CompileError);
-        // Step 4, every check, here, through the boundary.
+        // Step 4, every check, here, through the boundary. A cell still running (abandoned in an infinite loop) is not
+        // the checks' work: its thread is left out of the CPU time they measure.
+        meter.IgnoreBusyThreads(TimeSpan.FromMilliseconds(100));
         var world = new RemoteWorld(service.Host, meter, work);
         var implementation = RemoteImplementation.Create(service.Host, report.Exercises, world);
         var pass = new CheckPass(options, prepared.NotebookOf, notebooks)
