@@ -54,10 +54,11 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
     public void An_infinite_loop_inside_a_graded_method_costs_only_that_exercise()
     {
         var result = Verify("loops-in-graded-method");
-        var others = result.Checks.Where(c => c.GradeId != "collate").ToList();
+        // What this case shows is that the loop is stopped and billed to Collate alone. The timing budgets' steadiness
+        // under load is GradingSamplesTests' to show (this corpus grades beside other work), so they are left out here.
+        var others = result.Checks.Where(c => c.GradeId != "collate" && !TimingChecks.Contains(c.Id)).ToList();
         Assert.True(others.All(c => c.Score == c.Points), $"{result}\nOther exercises lost points:\n{Failing(others)}");
-        double collate = result.Checks.Where(c => c.GradeId == "collate").Sum(c => c.Points);
-        Assert.True(result.Score == GradedCorpus.FullMarks - collate, $"{result}\nExpected {GradedCorpus.FullMarks - collate} (all but Collate's {collate} points).");
+        Assert.True(result.Checks.Where(c => c.GradeId == "collate").All(c => c.Score == 0), $"{result}\nExpected no Collate check to pass.");
     }
 
     [Fact]
@@ -112,14 +113,16 @@ public sealed class AdversarialGradingTests : IClassFixture<GradedCorpus>
         Verify(Name);
     }
 
+    // The checks whose budgets are measured in time.
+    private static readonly string[] TimingChecks = ["dataloader-epoch-scaling", "dataloader-shuffle-scaling", "collate-time", "collate-scaling"];
+
     [Fact]
     public void Threads_left_running_after_their_cell_do_not_hold_grading_up()
     {
         var result = Verify("leaves-threads-running");
         // Every behavioural check passes. The timing checks may not: the student's own thread keeps a
         // core busy while they measure, which is what such a thread costs on the student's machine too.
-        string[] timing = ["dataloader-epoch-scaling", "dataloader-shuffle-scaling", "collate-time", "collate-scaling"];
-        var lost = result.Checks.Where(c => c.Score < c.Points && !timing.Contains(c.Id)).ToList();
+        var lost = result.Checks.Where(c => c.Score < c.Points && !TimingChecks.Contains(c.Id)).ToList();
         Assert.True(lost.Count == 0, $"{result}\n{Failing(lost)}");
         // Not killed at the time limit: the grading process ends when grading does, spinning thread or not.
         Assert.True(result.Seconds < 0.75 * GradedCorpus.TimeoutSeconds,
