@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Course.Autograder.Grading;
 using Course.Autograder.Preparation;
 using Course.Autograder.Problems;
+using Course.Autograder.Tests.Preparation;
 using Course.Boundary;
 using Course.Grading.Results;
 using Course.Grading.Running;
@@ -11,7 +12,6 @@ namespace Course.Autograder.Tests.Grading;
 /// <summary>The grading steps of the parent one at a time: the grading folder's layout, intake, notebook problems and the runner grader's bookkeeping.</summary>
 public sealed class GradingStepsTests : IDisposable
 {
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private readonly string _root = Directory.CreateTempSubdirectory("grading-steps-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -42,13 +42,13 @@ public sealed class GradingStepsTests : IDisposable
     {
         var folder = new GradingFolder(Directory.CreateDirectory(Path.Combine(_root, "grading")).FullName);
 
-        var prepared = RunnerIntake.Prepare(Module.Value, Sample(), folder, FakeRunner(), TimeSpan.FromSeconds(7));
+        var prepared = RunnerIntake.Prepare(ModuleFixtures.Module, Sample(), folder, FakeRunner(), TimeSpan.FromSeconds(7));
 
         Assert.All(prepared.Notebooks, n => Assert.Equal(NotebookStatus.Ready, n.Status));
-        Assert.Equal([.. Module.Value.Names.Order(StringComparer.Ordinal), RunnerManifest.FileName],
+        Assert.Equal([.. ModuleFixtures.Module.Names.Order(StringComparer.Ordinal), RunnerManifest.FileName],
             Directory.GetFiles(folder.Submission).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var manifest = RunnerManifest.Read(folder.Submission);
-        Assert.Equal(Module.Value.Names, manifest.Notebooks);
+        Assert.Equal(ModuleFixtures.Module.Names, manifest.Notebooks);
         Assert.Equal(7.0, manifest.CellTimeoutSeconds);
         Assert.Equal("a withheld edition", File.ReadAllText(Path.Combine(folder.Work.Library, "TinyTorch.dll")));
         Assert.Equal(["submission", "work"], Directory.GetDirectories(folder.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -75,7 +75,7 @@ public sealed class GradingStepsTests : IDisposable
     [Fact]
     public async Task Grading_a_folder_that_was_never_prepared_is_refused_naming_it()
     {
-        var grader = new RunnerGrader(Module.Value, FakeRunner(), new GraderOptions());
+        var grader = new RunnerGrader(ModuleFixtures.Module, FakeRunner(), new GraderOptions());
         using var process = Process.GetCurrentProcess();
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => grader.GradeAsync(new GradingSession(process, "amy", "/g", CancellationToken.None)));
@@ -93,5 +93,5 @@ public sealed class GradingStepsTests : IDisposable
     }
 
     // Intake only reads the submission: the sample itself is graded, not a copy.
-    private static string Sample() => Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
+    private static string Sample() => ModuleFixtures.CorrectSample;
 }

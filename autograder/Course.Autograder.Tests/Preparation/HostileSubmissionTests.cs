@@ -14,13 +14,12 @@ namespace Course.Autograder.Tests.Preparation;
 public sealed class HostileSubmissionTests : IDisposable
 {
     private const string Secret = "SECRET-MARKER-7f3a";
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(20);
     private readonly string _root = Directory.CreateTempSubdirectory("hostile-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static string Target => Module.Value.Names[2];
+    private static string Target => ModuleFixtures.Module.Names[2];
 
     [Fact]
     public async Task A_notebook_that_links_to_another_file_is_refused_as_a_link_and_its_target_never_read()
@@ -68,7 +67,7 @@ public sealed class HostileSubmissionTests : IDisposable
     {
         string sources = Path.Combine(_root, "instructor");
         Directory.CreateDirectory(sources);
-        foreach (string name in Module.Value.Names)
+        foreach (string name in ModuleFixtures.Module.Names)
         {
             File.Copy(Path.Combine(RepositoryFolder.Root(), "notebooks", "source", name), Path.Combine(sources, name));
         }
@@ -176,7 +175,7 @@ public sealed class HostileSubmissionTests : IDisposable
         });
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var files = SubmissionFiles.Read(folder, Module.Value.Names);
+        var files = SubmissionFiles.Read(folder, ModuleFixtures.Module.Names);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var prepared = await Prepare(folder);
 
@@ -251,7 +250,7 @@ public sealed class HostileSubmissionTests : IDisposable
     public void A_submission_broken_at_random_always_prepares()
     {
         string folder = Sample("mallory");
-        var good = Module.Value.Names.Select(n => new SubmittedFile(n, SubmittedFileStatus.Read, File.ReadAllBytes(Path.Combine(folder, n)), null)).ToArray();
+        var good = ModuleFixtures.Module.Names.Select(n => new SubmittedFile(n, SubmittedFileStatus.Read, File.ReadAllBytes(Path.Combine(folder, n)), null)).ToArray();
         string[] replacements = ["null", "5", "\"x\"", "[]", "{}", "true", "[null]", "{\"grade_id\": 5}", "\"\\ud800\""];
         var original = JsonNode.Parse(good[2].Content)!;
         var random = new Random(11);
@@ -267,7 +266,7 @@ public sealed class HostileSubmissionTests : IDisposable
             SubmittedFile[] files = [.. good];
             files[2] = files[2] with { Content = Encoding.UTF8.GetBytes(json) };
 
-            var prepared = SubmissionPreparation.Prepare(Module.Value, new SubmissionFiles(folder, files));
+            var prepared = SubmissionPreparation.Prepare(ModuleFixtures.Module, new SubmissionFiles(folder, files));
 
             statuses.Add(prepared.Notebooks[2].Status);
             Assert.All(prepared.Notebooks.Where(n => n.Name != Target), n => Assert.Equal(PreparedNotebook.Ready, n.Status));
@@ -287,16 +286,16 @@ public sealed class HostileSubmissionTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(folder, "zero.ipynb"), "/dev/zero");
         Directory.CreateSymbolicLink(Path.Combine(folder, "etc"), "/etc");
 
-        string first = await Task.Run(() => SubmissionHash.Of(Module.Value, folder)).WaitAsync(Prompt);
+        string first = await Task.Run(() => SubmissionHash.Of(ModuleFixtures.Module, folder)).WaitAsync(Prompt);
         File.AppendAllText(secret, "changed");
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a notebook");
-        string second = await Task.Run(() => SubmissionHash.Of(Module.Value, folder)).WaitAsync(Prompt);
-        File.AppendAllText(Path.Combine(folder, Module.Value.Names[0]), " ");
-        string third = await Task.Run(() => SubmissionHash.Of(Module.Value, folder)).WaitAsync(Prompt);
+        string second = await Task.Run(() => SubmissionHash.Of(ModuleFixtures.Module, folder)).WaitAsync(Prompt);
+        File.AppendAllText(Path.Combine(folder, ModuleFixtures.Module.Names[0]), " ");
+        string third = await Task.Run(() => SubmissionHash.Of(ModuleFixtures.Module, folder)).WaitAsync(Prompt);
 
         Assert.Equal(first, second);
         Assert.NotEqual(second, third);
-        Assert.Equal(SubmissionHash.Of(Module.Value, Sample("peggy")), SubmissionHash.Of(Module.Value, Sample("trent")));
+        Assert.Equal(SubmissionHash.Of(ModuleFixtures.Module, Sample("peggy")), SubmissionHash.Of(ModuleFixtures.Module, Sample("trent")));
     }
 
     [Fact]
@@ -306,15 +305,15 @@ public sealed class HostileSubmissionTests : IDisposable
         string link = Path.Combine(_root, "walter");
         Directory.CreateSymbolicLink(link, sources);
 
-        string before = await Task.Run(() => SubmissionHash.Of(Module.Value, link)).WaitAsync(Prompt);
+        string before = await Task.Run(() => SubmissionHash.Of(ModuleFixtures.Module, link)).WaitAsync(Prompt);
         File.AppendAllText(Path.Combine(sources, Target), " ");
 
-        Assert.Equal(before, SubmissionHash.Of(Module.Value, link));
-        Assert.NotEqual(before, SubmissionHash.Of(Module.Value, sources));
+        Assert.Equal(before, SubmissionHash.Of(ModuleFixtures.Module, link));
+        Assert.NotEqual(before, SubmissionHash.Of(ModuleFixtures.Module, sources));
     }
 
     private static async Task<PreparedSubmission> Prepare(string submission) =>
-        await Task.Run(() => SubmissionPreparation.Prepare(Module.Value, submission)).WaitAsync(Prompt);
+        await Task.Run(() => SubmissionPreparation.Prepare(ModuleFixtures.Module, submission)).WaitAsync(Prompt);
 
     private static void AssertOnlyTargetRefused(PreparedSubmission prepared, string reason)
     {
@@ -407,18 +406,7 @@ public sealed class HostileSubmissionTests : IDisposable
         make(path);
     }
 
-    private string Sample(string student)
-    {
-        string from = Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
-        string to = Path.Combine(_root, student);
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from, "*.ipynb"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        return to;
-    }
+    private string Sample(string student) => ModuleFixtures.CopyCorrectSample(_root, student);
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]

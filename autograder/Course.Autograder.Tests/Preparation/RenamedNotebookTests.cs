@@ -10,12 +10,11 @@ namespace Course.Autograder.Tests.Preparation;
 /// </summary>
 public sealed class RenamedNotebookTests : IDisposable
 {
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private readonly string _root = Directory.CreateTempSubdirectory("renamed-notebooks-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static IReadOnlyList<string> Names => Module.Value.Names;
+    private static IReadOnlyList<string> Names => ModuleFixtures.Module.Names;
 
     [Theory]
     [InlineData("03-dataloader (1).ipynb", "03-dataloader.ipynb")]
@@ -43,7 +42,7 @@ public sealed class RenamedNotebookTests : IDisposable
         string folder = Sample("amy");
         File.Move(Path.Combine(folder, "03-dataloader.ipynb"), Path.Combine(folder, "03-dataloader (1).ipynb"));
 
-        var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
+        var notebook = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
 
         Assert.Equal(PreparedNotebook.Ready, notebook.Status);
         Assert.Equal(["03-dataloader (1).ipynb was graded as 03-dataloader.ipynb."], notebook.Notes);
@@ -56,7 +55,7 @@ public sealed class RenamedNotebookTests : IDisposable
         string folder = Sample("bob");
         File.Move(Path.Combine(folder, "03-dataloader.ipynb"), Path.Combine(folder, "dataloader.ipynb"));
 
-        var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
+        var notebook = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
 
         Assert.Equal(NotebookStatus.Missing, notebook.Status);
         Assert.Equal(["03-dataloader.ipynb was not in the submission. It has dataloader.ipynb: if that is this notebook, rename it 03-dataloader.ipynb."], notebook.Problems);
@@ -69,7 +68,7 @@ public sealed class RenamedNotebookTests : IDisposable
         File.Copy(Path.Combine(folder, "03-dataloader.ipynb"), Path.Combine(folder, "03-dataloader (2).ipynb"));
         File.Move(Path.Combine(folder, "03-dataloader.ipynb"), Path.Combine(folder, "03-dataloader (1).ipynb"));
 
-        var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
+        var notebook = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder).Notebooks.Single(n => n.Name == "03-dataloader.ipynb");
 
         Assert.Equal(NotebookStatus.Missing, notebook.Status);
         Assert.Equal(["03-dataloader.ipynb was not in the submission. It has 03-dataloader (1).ipynb and 03-dataloader (2).ipynb: keep the one that is this notebook and rename it 03-dataloader.ipynb."], notebook.Problems);
@@ -82,7 +81,7 @@ public sealed class RenamedNotebookTests : IDisposable
         string renamed = Path.Combine(_root, "02-tensordataset (1).ipynb");
         File.Copy(single, renamed);
 
-        var prepared = SubmissionPreparation.Prepare(Module.Value, renamed);
+        var prepared = SubmissionPreparation.Prepare(ModuleFixtures.Module, renamed);
 
         var notebook = Assert.Single(prepared.Notebooks);
         Assert.Equal(("02-tensordataset.ipynb", PreparedNotebook.Ready), (notebook.Name, notebook.Status));
@@ -91,16 +90,5 @@ public sealed class RenamedNotebookTests : IDisposable
         Assert.Equal("02-tensordataset (1)", prepared.StudentId);
     }
 
-    private string Sample(string student)
-    {
-        string from = Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
-        string to = Path.Combine(_root, student);
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from, "*.ipynb"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        return to;
-    }
+    private string Sample(string student) => ModuleFixtures.CopyCorrectSample(_root, student);
 }

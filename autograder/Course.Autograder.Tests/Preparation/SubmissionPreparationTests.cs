@@ -10,7 +10,6 @@ namespace Course.Autograder.Tests.Preparation;
 /// </summary>
 public sealed class SubmissionPreparationTests : IDisposable
 {
-    private static readonly Lazy<ModuleNotebooks> Module = new(() => ModuleNotebooks.Load(Path.Combine(RepositoryFolder.Root(), "notebooks", "source")));
     private readonly string _root = Directory.CreateTempSubdirectory("prep-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -18,30 +17,30 @@ public sealed class SubmissionPreparationTests : IDisposable
     [Fact]
     public void A_complete_submission_has_every_notebook_ready_and_nothing_tampered()
     {
-        var prepared = SubmissionPreparation.Prepare(Module.Value, Sample("alice"));
+        var prepared = SubmissionPreparation.Prepare(ModuleFixtures.Module, Sample("alice"));
 
         Assert.Equal("alice", prepared.StudentId);
-        Assert.Equal(Module.Value.Names, prepared.Notebooks.Select(n => n.Name));
+        Assert.Equal(ModuleFixtures.Module.Names, prepared.Notebooks.Select(n => n.Name));
         Assert.All(prepared.Notebooks, n =>
         {
             Assert.Equal(PreparedNotebook.Ready, n.Status);
             Assert.False(n.Tampered);
             Assert.NotNull(n.Notebook);
         });
-        Assert.Equal(Module.Value.NotebookOf("dataloader"), prepared.NotebookOf("dataloader"));
+        Assert.Equal(ModuleFixtures.Module.NotebookOf("dataloader"), prepared.NotebookOf("dataloader"));
     }
 
     [Fact]
     public void Missing_unreadable_empty_and_foreign_notebooks_each_get_their_status_and_reason()
     {
         string folder = Sample("bob");
-        string[] names = [.. Module.Value.Names];
+        string[] names = [.. ModuleFixtures.Module.Names];
         File.Delete(Path.Combine(folder, names[0]));
         File.WriteAllText(Path.Combine(folder, names[1]), "this is not json");
         File.WriteAllText(Path.Combine(folder, names[2]), """{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""");
         File.Copy(Path.Combine(folder, names[4]), Path.Combine(folder, names[3]), overwrite: true);
 
-        var byName = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.ToDictionary(n => n.Name);
+        var byName = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder).Notebooks.ToDictionary(n => n.Name);
 
         Assert.Equal((NotebookStatus.Missing, $"{names[0]} was not in the submission."), (byName[names[0]].Status, byName[names[0]].Problems.Single()));
         Assert.Equal(NotebookStatus.Unreadable, byName[names[1]].Status);
@@ -57,7 +56,7 @@ public sealed class SubmissionPreparationTests : IDisposable
     public void An_edited_check_cell_is_restored_and_reported()
     {
         string folder = Sample("carol");
-        string name = Module.Value.NotebookOf("dataloader")!;
+        string name = ModuleFixtures.Module.NotebookOf("dataloader")!;
         string path = Path.Combine(folder, name);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         var check = json["cells"]!.AsArray().First(c => c!["metadata"]?["nbgrader"]?["grade"]?.GetValue<bool>() == true && c["metadata"]!["nbgrader"]!["solution"]?.GetValue<bool>() != true)!;
@@ -65,7 +64,7 @@ public sealed class SubmissionPreparationTests : IDisposable
         check["source"] = new JsonArray("// all checks pass, trust me\n");
         File.WriteAllText(path, json.ToJsonString());
 
-        var notebook = SubmissionPreparation.Prepare(Module.Value, folder).Notebooks.Single(n => n.Name == name);
+        var notebook = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder).Notebooks.Single(n => n.Name == name);
 
         Assert.Equal(PreparedNotebook.Ready, notebook.Status);
         Assert.True(notebook.Tampered);
@@ -78,19 +77,19 @@ public sealed class SubmissionPreparationTests : IDisposable
     public void A_prepared_folder_round_trips_and_holds_only_the_students_solutions()
     {
         string folder = Sample("dave");
-        File.Delete(Path.Combine(folder, Module.Value.Names[0]));
+        File.Delete(Path.Combine(folder, ModuleFixtures.Module.Names[0]));
         string into = Path.Combine(_root, "prepared");
 
-        var written = SubmissionPreparation.Prepare(Module.Value, folder, into);
+        var written = SubmissionPreparation.Prepare(ModuleFixtures.Module, folder, into);
         var read = SubmissionPreparation.Read(into);
 
         Assert.Equal(written.StudentId, read.StudentId);
         Assert.Equal(written.Notebooks.Select(n => (n.Name, n.Status, string.Join("|", n.Problems))), read.Notebooks.Select(n => (n.Name, n.Status, string.Join("|", n.Problems))));
         Assert.Equal(written.NotebookOfGradeId, read.NotebookOfGradeId);
-        Assert.False(File.Exists(Path.Combine(into, Module.Value.Names[0])));
+        Assert.False(File.Exists(Path.Combine(into, ModuleFixtures.Module.Names[0])));
         // The sample solves the exercises differently from the reference: none of the instructor's
         // solution cells may appear in what the grading process is given.
-        var solutions = Module.Value.Sources.SelectMany(s => s.Source.Cells)
+        var solutions = ModuleFixtures.Module.Sources.SelectMany(s => s.Source.Cells)
             .Where(c => c.Metadata["nbgrader"]?["solution"]?.GetValue<bool>() == true).Select(c => c.Source).ToHashSet();
         Assert.NotEmpty(solutions);
         Assert.DoesNotContain(read.Notebooks.Where(n => n.Notebook is not null).SelectMany(n => n.Notebook!.Cells), c => solutions.Contains(c.Source));
@@ -108,24 +107,13 @@ public sealed class SubmissionPreparationTests : IDisposable
     public void Reading_a_manifest_whose_ready_notebook_is_gone_names_the_notebook()
     {
         string into = Path.Combine(_root, "prepared");
-        SubmissionPreparation.Prepare(Module.Value, Sample("erin"), into);
-        File.Delete(Path.Combine(into, Module.Value.Names[2]));
+        SubmissionPreparation.Prepare(ModuleFixtures.Module, Sample("erin"), into);
+        File.Delete(Path.Combine(into, ModuleFixtures.Module.Names[2]));
 
         var e = Assert.Throws<InvalidDataException>(() => SubmissionPreparation.Read(into));
 
-        Assert.Contains($"says {Module.Value.Names[2]} is ready, but the file is not there", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"says {ModuleFixtures.Module.Names[2]} is ready, but the file is not there", e.Message, StringComparison.Ordinal);
     }
 
-    private string Sample(string student)
-    {
-        string from = Path.Combine(RepositoryFolder.Root(), "autograder", "samples", "complete-different");
-        string to = Path.Combine(_root, student);
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from, "*.ipynb"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        return to;
-    }
+    private string Sample(string student) => ModuleFixtures.CopyCorrectSample(_root, student);
 }
