@@ -97,6 +97,8 @@ public sealed class CheckTimeLimitTests
 
         public TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches, int epochs = 1) => _world.Drain(batches, epochs);
 
+        public TimedRun DrainAfterFirst(IEnumerable<IReadOnlyList<Tensor>> batches, int count, int stepRounds) => _world.DrainAfterFirst(batches, count, stepRounds);
+
         public long StudentBytesRead(Action action) => _world.StudentBytesRead(action);
     }
 }

@@ -57,14 +57,78 @@ public sealed class RemoteWorldTests
         Assert.Throws<BoundaryProtocolException>(() => Drain(new BoundaryReply((JsonObject)JsonNode.Parse(json)!, payload.ToMemory())));
     }
 
-    // Drains a sequence of the runner's through a fake runner that answers with the reply given.
-    private static TimedRun Drain(BoundaryReply answer)
+    [Fact]
+    public void Batches_after_the_first_are_timed_in_a_call_of_their_own_after_a_collection_and_the_epoch_is_closed()
+    {
+        var calls = new List<string>();
+        BoundaryReply Runner(BoundaryCall call)
+        {
+            lock (calls)
+            {
+                calls.Add(call.Operation + (call.Operation == "enumerator.take" ? $" {call.Body["count"]} {call.Body["stepRounds"]}" : ""));
+            }
+
+            return call.Operation switch
+            {
+                "enumerable.begin" => new JsonObject { ["enumerator"] = new JsonObject { ["ref"] = 7, ["owner"] = "runner", ["kind"] = "enumerator" } }.Reply(),
+                "enumerator.take" => new JsonObject { ["outputs"] = new JsonArray(Enumerable.Range(0, Json.Int(call.Body, "count")).Select(_ => (JsonNode?)new JsonArray()).ToArray()) }.Reply(),
+                _ => BoundaryReply.Empty,
+            };
+        }
+
+        TimedRun run = WithFakeRunner(Runner, (world, batches) => world.DrainAfterFirst(batches, 5, stepRounds: 300));
+
+        Assert.Equal(6, run.Outputs.Count);
+        Assert.Equal(["enumerable.begin", "enumerator.take 1 0", "gc.collect", "enumerator.take 5 300", "enumerator.close"], calls);
+    }
+
+    [Fact]
+    public void An_epoch_whose_timed_batches_fail_is_still_closed()
+    {
+        var calls = new List<string>();
+        BoundaryReply Runner(BoundaryCall call)
+        {
+            lock (calls)
+            {
+                calls.Add(call.Operation);
+            }
+
+            return call.Operation switch
+            {
+                "enumerable.begin" => new JsonObject { ["enumerator"] = new JsonObject { ["ref"] = 7, ["owner"] = "runner", ["kind"] = "enumerator" } }.Reply(),
+                "enumerator.take" => new JsonObject { ["outputs"] = 5 }.Reply(),
+                _ => BoundaryReply.Empty,
+            };
+        }
+
+        Assert.Throws<BoundaryProtocolException>(() => WithFakeRunner(Runner, (world, batches) => world.DrainAfterFirst(batches, 5, stepRounds: 0)));
+
+        Assert.Equal(["enumerable.begin", "enumerator.take", "enumerator.close"], calls);
+    }
+
+    [Theory]
+    [InlineData(0, 0, "count")]
+    [InlineData(100_001, 0, "count")]
+    [InlineData(1, -1, "stepRounds")]
+    [InlineData(1, 1_000_001, "stepRounds")]
+    public void Timing_batches_after_the_first_refuses_counts_out_of_range(int count, int stepRounds, string name)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => WithFakeRunner(_ => BoundaryReply.Empty, (world, batches) => world.DrainAfterFirst(batches, count, stepRounds)));
+
+        Assert.Equal(name, error.ParamName);
+    }
+
+    private static TimedRun WithFakeRunner(Func<BoundaryCall, BoundaryReply> runner, Func<RemoteWorld, IEnumerable<IReadOnlyList<Tensor>>, TimedRun> use)
     {
         var parent = new ObjectHost("parent", "runner");
-        using var pair = new ChannelPair(_ => BoundaryReply.Empty, call => call.Operation == "enumerable.drain" ? answer : BoundaryReply.Empty);
+        using var pair = new ChannelPair(_ => BoundaryReply.Empty, runner);
         parent.Channel = pair.Parent;
         var world = new RemoteWorld(parent, new ProcessTreeMeter(Environment.ProcessId), Path.GetTempPath());
         var batches = parent.ReadRef<IEnumerable<IReadOnlyList<Tensor>>>(new JsonObject { ["ref"] = 1, ["owner"] = "runner", ["kind"] = "tensors" });
-        return Within.Run(() => world.Drain(batches));
+        return Within.Run(() => use(world, batches));
     }
+
+    // Drains a sequence of the runner's through a fake runner that answers with the reply given.
+    private static TimedRun Drain(BoundaryReply answer) =>
+        WithFakeRunner(call => call.Operation == "enumerable.drain" ? answer : BoundaryReply.Empty, (world, batches) => world.Drain(batches));
 }

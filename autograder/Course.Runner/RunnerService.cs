@@ -52,6 +52,10 @@ internal sealed class RunnerService(ObjectHost host)
             "enumerable.drain" => Outputs(InProcessWorld.DrainHere(
                 host.Handles.Get<IEnumerable<IReadOnlyList<Tensor>>>(Json.Long(call.Body, "ref")), () => TimeSpan.Zero,
                 epochs: call.Body["epochs"] is null ? 1 : Math.Clamp(Json.Int(call.Body, "epochs"), 1, 100_000)).Outputs, payload),
+            "enumerator.take" => Outputs(InProcessWorld.TakeHere(
+                host.Handles.Get<System.Collections.IEnumerator>(Json.Long(call.Body, "ref")),
+                Math.Clamp(Json.Int(call.Body, "count"), 1, InProcessWorld.MaxTakenBatches),
+                Math.Clamp(Json.Int(call.Body, "stepRounds"), 0, InProcessWorld.MaxStepRounds), () => TimeSpan.Zero).Outputs, payload),
             "synthetic" => new JsonObject { ["dataset"] = host.WriteRef(Synthetic(call.Body), "dataset") },
             "gc.collect" => Collect(),
             _ => throw new BoundaryProtocolException($"The runner has no operation '{call.Operation}'."),

@@ -107,6 +107,41 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
             : InProcessWorld.Instance.Drain(batches, epochs);
     }
 
+    /// <inheritdoc />
+    public TimedRun DrainAfterFirst(IEnumerable<IReadOnlyList<Tensor>> batches, int count, int stepRounds)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, InProcessWorld.MaxTakenBatches);
+        ArgumentOutOfRangeException.ThrowIfNegative(stepRounds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepRounds, InProcessWorld.MaxStepRounds);
+        if (ObjectHost.PeerHandleOf(batches) is not long id)
+        {
+            return InProcessWorld.Instance.DrainAfterFirst(batches, count, stepRounds);
+        }
+
+        // The epoch begins and yields its first batch in calls of their own, so that the kernel's count of the runner's
+        // CPU time is read between the epoch's start and the batches after it.
+        long epoch = Json.Long(Json.Object(host.Call("enumerable.begin", new JsonObject { ["ref"] = id }).Body, "enumerator"), "ref");
+        try
+        {
+            var first = ReadOutputs(host.Call("enumerator.take", new JsonObject { ["ref"] = epoch, ["count"] = 1, ["stepRounds"] = 0 }));
+            TimedRun rest = Timed("enumerator.take", new JsonObject { ["ref"] = epoch, ["count"] = count, ["stepRounds"] = stepRounds });
+            return new TimedRun(rest.Cpu, [.. first, .. rest.Outputs]);
+        }
+        finally
+        {
+            try
+            {
+                host.Call("enumerator.close", new JsonObject { ["ref"] = epoch });
+            }
+            catch (BoundaryProtocolException)
+            {
+                // The runner is gone: nothing is left to close, and what ended it is the error that counts.
+            }
+        }
+    }
+
     /// <summary>Forgets what the runner kept for timed work: its handles were released (after each check).</summary>
     public void Forget() => _kept = new();
 

@@ -27,6 +27,15 @@ public static class Budgets
     /// <exception cref="KeyNotFoundException">The budgets file has no scaling limit for <paramref name="id"/>.</exception>
     public static double Scaling(string id) => Read("scaling", id);
 
+    /// <summary>
+    /// The largest allowed ratio of the same work's time among many more data to its time among fewer, for check
+    /// <paramref name="id"/> (<see cref="Timing.SizeIndependent"/>).
+    /// </summary>
+    /// <param name="id">The check's id.</param>
+    /// <returns>The ratio limit.</returns>
+    /// <exception cref="KeyNotFoundException">The budgets file has no size-independence limit for <paramref name="id"/>.</exception>
+    public static double SizeIndependent(string id) => Read("sizeIndependent", id);
+
     private static double Read(string section, string id) =>
         Document.Value.GetProperty(section).TryGetProperty(id, out var value)
             ? value.GetDouble()

@@ -72,6 +72,20 @@ public interface ISpecWorld
     /// <returns>The CPU time and a summary of each batch.</returns>
     TimedRun Drain(IEnumerable<IReadOnlyList<Tensor>> batches, int epochs = 1);
 
+    /// <summary>
+    /// Begins an epoch of <paramref name="batches"/> where it lives and reads its first batch untimed (the epoch's start:
+    /// making and shuffling the index list, and whatever else a loader does once an epoch), then times the next
+    /// <paramref name="count"/> batches, each followed by a made-up training step of <paramref name="stepRounds"/> rounds
+    /// of arithmetic (about a nanosecond each): what a batch costs in a training loop, apart from the epoch's start. Every
+    /// batch read is summarised.
+    /// </summary>
+    /// <param name="batches">The batches: a loader under test (or the reference's).</param>
+    /// <param name="count">How many batches after the first to time (fewer when the epoch ends sooner).</param>
+    /// <param name="stepRounds">The training step's work after each timed batch, 0 to <see cref="InProcessWorld.MaxStepRounds"/>.</param>
+    /// <returns>The CPU time of the batches after the first, and a summary of each batch read, the first included.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not 1 to 100,000, or <paramref name="stepRounds"/> is out of its range.</exception>
+    TimedRun DrainAfterFirst(IEnumerable<IReadOnlyList<Tensor>> batches, int count, int stepRounds);
+
     /// <summary>Bytes the code under test read from files while <paramref name="action"/> ran.</summary>
     /// <param name="action">Calls the code under test.</param>
     /// <returns>The count.</returns>

@@ -45,55 +45,60 @@ public static class TimedOutputs
     }
 
     /// <summary>
-    /// Fails unless the run is one epoch over a made-up dataset of <paramref name="count"/> samples (sample i is
-    /// <paramref name="features"/> copies of i and label i, <see cref="ISpecWorld.Synthetic"/>): every sample once,
-    /// in batches of <paramref name="batchSize"/> (the last may be smaller), each row of features matching its label.
+    /// Fails unless the run is the first <paramref name="batches"/> batches of an epoch over a made-up dataset of
+    /// <paramref name="count"/> samples (<see cref="ISpecWorld.Synthetic"/>), each of <paramref name="batchSize"/>
+    /// samples: no sample twice, each row of features matching its label.
     /// </summary>
     /// <param name="run">The timed run.</param>
     /// <param name="count">The dataset's size.</param>
     /// <param name="features">Values per sample.</param>
     /// <param name="batchSize">The loader's batch size.</param>
+    /// <param name="batches">How many batches the run read.</param>
     /// <returns>The run's CPU time.</returns>
-    /// <exception cref="SpecFailure">The batches are not such an epoch.</exception>
-    public static TimeSpan EpochOf(TimedRun run, int count, int features, int batchSize)
+    /// <exception cref="SpecFailure">The batches are not such a start of an epoch.</exception>
+    public static TimeSpan StartOf(TimedRun run, int count, int features, int batchSize, int batches)
     {
         ArgumentNullException.ThrowIfNull(run);
-        int batches = (count + batchSize - 1) / batchSize;
         if (run.Outputs.Count != batches)
         {
-            throw new SpecFailure($"Expected the timed epoch of {count:N0} samples in batches of {batchSize} to have {batches} batches, but it had {run.Outputs.Count:N0}.");
+            throw new SpecFailure($"Expected an epoch of {count:N0} samples in batches of {batchSize} to give at least {batches} batches, but it gave {run.Outputs.Count:N0}.");
         }
 
         var seen = new bool[count];
         for (int k = 0; k < batches; k++)
         {
-            IReadOnlyList<TensorSummary> batch = run.Outputs[k];
-            int size = Math.Min(batchSize, count - k * batchSize);
-            if (batch.Count != 2 || batch[1].Values is not { } labels || labels.Length != size)
-            {
-                throw new SpecFailure($"Expected batch {k} of the timed epoch to be (features, labels) of {size} samples, but it held {batch.Count} tensors of shapes {string.Join(", ", batch.Select(t => t.ShapeText))}.");
-            }
-
-            var expected = new float[size * features];
-            for (int s = 0; s < size; s++)
-            {
-                float label = labels[s];
-                int i = (int)label;
-                if (i != label || i < 0 || i >= count || seen[i])
-                {
-                    throw new SpecFailure($"Expected the timed epoch to hold each of the {count:N0} samples once, but batch {k} held label {label} {(i == label && i >= 0 && i < count ? "again" : "which is no sample's")}.");
-                }
-
-                seen[i] = true;
-                expected.AsSpan(s * features, features).Fill(i);
-            }
-
-            if (!batch[0].Matches(new Tensor(expected, size, features)))
-            {
-                throw new SpecFailure($"Expected the features of batch {k} of the timed epoch to be its samples' ([{size}, {features}]), but they were {batch[0].ShapeText} with other values: a time is only counted for the right result.");
-            }
+            Batch(run.Outputs[k], k, batchSize, features, seen, $"an epoch of {count:N0} samples");
         }
 
         return run.Cpu;
+    }
+
+    // Batch k of an epoch over a made-up dataset: (features, labels) of the given size, each label a sample not seen before,
+    // each row of features filled with its label.
+    private static void Batch(IReadOnlyList<TensorSummary> batch, int k, int size, int features, bool[] seen, string epoch)
+    {
+        if (batch.Count != 2 || batch[1].Values is not { } labels || labels.Length != size)
+        {
+            throw new SpecFailure($"Expected batch {k} of {epoch} to be (features, labels) of {size} samples, but it held {batch.Count} tensors of shapes {string.Join(", ", batch.Select(t => t.ShapeText))}.");
+        }
+
+        var expected = new float[size * features];
+        for (int s = 0; s < size; s++)
+        {
+            float label = labels[s];
+            int i = (int)label;
+            if (i != label || i < 0 || i >= seen.Length || seen[i])
+            {
+                throw new SpecFailure($"Expected {epoch} to hold each of its {seen.Length:N0} samples once, but batch {k} held label {label} {(i == label && i >= 0 && i < seen.Length ? "again" : "which is no sample's")}.");
+            }
+
+            seen[i] = true;
+            expected.AsSpan(s * features, features).Fill(i);
+        }
+
+        if (!batch[0].Matches(new Tensor(expected, size, features)))
+        {
+            throw new SpecFailure($"Expected the features of batch {k} of {epoch} to be its samples' ([{size}, {features}]), but they were {batch[0].ShapeText} with other values: a time is only counted for the right result.");
+        }
     }
 }

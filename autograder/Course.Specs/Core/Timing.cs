@@ -211,22 +211,7 @@ public static class Timing
     /// <returns>The measured growth.</returns>
     public static double Scaling(string what, Func<int, TimeSpan> measure, int size, double limit, int factor = 16)
     {
-        ArgumentNullException.ThrowIfNull(measure);
-        // One attempt, unlike WithinBudget: noise in the smaller run lowers a growth as easily as noise
-        // in the larger one raises it, so the best of several attempts would let quadratic code through. Within the
-        // attempt, each size's least time of five: the noise (which only adds) is taken out of each side alone, and a
-        // quadratic large run stays large however little noise it met. A growth over the limit is measured five more
-        // times on each side, and each side keeps its least of all ten: still each side alone (so no quadratic code is
-        // let through), but a long burst of noise on a loaded machine (a background collection, another process's
-        // turn) must then hit all ten large runs to fail linear code, not five.
-        var (large, small) = InterleavedMinimum(() => measure(factor * size), () => measure(size), runs: 5);
-        int runs = 5;
-        if (large / Math.Max(small, 1e-9) > limit)
-        {
-            var (large2, small2) = InterleavedMinimum(() => measure(factor * size), () => measure(size), runs: 5);
-            (large, small, runs) = (Math.Min(large, large2), Math.Min(small, small2), 10);
-        }
-
+        var (small, large, runs) = LeastTimes(measure, size, factor * size, limit);
         double growth = large / Math.Max(small, 1e-9);
         t_lastMeasurement = growth;
         if (growth > limit)
@@ -240,6 +225,58 @@ public static class Timing
         }
 
         return growth;
+    }
+
+    /// <summary>
+    /// Fails unless the same amount of work costs about the same at two sizes of what it works on: at most
+    /// <paramref name="limit"/> times as much at <paramref name="large"/> as at <paramref name="small"/>. Work that does not
+    /// depend on the size gives about 1; work that passes over the whole input each time grows with the sizes' ratio. Measured
+    /// as <see cref="Scaling(string, Func{int, TimeSpan}, int, double, int)"/> is: each size's least time of five
+    /// interleaved runs, and of ten when over the limit.
+    /// </summary>
+    /// <param name="what">The work measured, for the message (<c>a batch</c>).</param>
+    /// <param name="sizeName">What the sizes count, for the message (<c>samples</c>).</param>
+    /// <param name="measure">Runs the work at a size; its CPU time.</param>
+    /// <param name="small">The smaller size.</param>
+    /// <param name="large">The larger size.</param>
+    /// <param name="limit">The largest acceptable t(large) / t(small).</param>
+    /// <returns>The measured ratio.</returns>
+    public static double SizeIndependent(string what, string sizeName, Func<int, TimeSpan> measure, int small, int large, double limit)
+    {
+        var (atSmall, atLarge, runs) = LeastTimes(measure, small, large, limit);
+        double ratio = atLarge / Math.Max(atSmall, 1e-9);
+        t_lastMeasurement = ratio;
+        if (ratio > limit)
+        {
+            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
+                $"Expected {what} to cost about the same among {large:N0} {sizeName} as among {small:N0} (CPU time x{limit:0.#} at most), but it cost x{ratio:0.0} " +
+                $"({atSmall * 1e3:0.##} ms among {small:N0}, {atLarge * 1e3:0.##} ms among {large:N0}, the least CPU time of {runs} interleaved runs each): look for work over all the {sizeName} repeated inside the loop."))
+            {
+                Measured = ratio,
+            };
+        }
+
+        return ratio;
+    }
+
+    // One attempt, unlike WithinBudget: noise in the smaller run lowers a ratio as easily as noise in the larger one
+    // raises it, so the best of several attempts would let slow code through. Within the attempt, each size's least time
+    // of five: the noise (which only adds) is taken out of each side alone, and a large run that does too much stays
+    // large however little noise it met. A ratio over the limit is measured five more times on each side, and each side
+    // keeps its least of all ten: still each side alone (so no slow code is let through), but a long burst of noise on a
+    // loaded machine (a background collection, another process's turn) must then hit all ten large runs to fail good
+    // code, not five.
+    private static (double Small, double Large, int Runs) LeastTimes(Func<int, TimeSpan> measure, int small, int large, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var (atLarge, atSmall) = InterleavedMinimum(() => measure(large), () => measure(small), runs: 5);
+        if (atLarge / Math.Max(atSmall, 1e-9) <= limit)
+        {
+            return (atSmall, atLarge, 5);
+        }
+
+        var (atLarge2, atSmall2) = InterleavedMinimum(() => measure(large), () => measure(small), runs: 5);
+        return (Math.Min(atSmall, atSmall2), Math.Min(atLarge, atLarge2), 10);
     }
 
     private static void Repeat(int times, Action action)
