@@ -13,6 +13,10 @@ public sealed class ProcessTreeMeter(int rootPid)
 {
     private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
 
+    // The clock ticks each set-aside thread had used when last seen: a thread that ends keeps its time in its process's
+    // total, and its last count is what is taken off again.
+    private readonly Dictionary<string, long> _ignoredTicks = new(StringComparer.Ordinal);
+
     /// <summary>The CPU time the tree's live threads have used, less the threads <see cref="IgnoreBusyThreads"/> set aside.</summary>
     /// <returns>The time.</returns>
     public TimeSpan Cpu()
@@ -30,7 +34,7 @@ public sealed class ProcessTreeMeter(int rootPid)
     }
 
     /// <summary>
-    /// Sets aside, from <see cref="Cpu"/>, the threads that are working while the tree should be idle: a notebook cell
+    /// Sets aside, from <see cref="Cpu"/> and <see cref="ProcessCpu"/>, the threads that are working while the tree should be idle: a notebook cell
     /// that never ended (an infinite loop is abandoned, not stopped, since .NET cannot stop a thread) spins on through
     /// every check, and its time would be billed to whichever check is being timed, by however much of a core the
     /// machine's load leaves it. Call it between the notebooks and the checks, while nothing is asked of the runner.
@@ -44,15 +48,19 @@ public sealed class ProcessTreeMeter(int rootPid)
         // Busy: ran over a twentieth of the look. An idle thread runs a few microseconds; a spinning one, even with a
         // tenth of a core on a loaded machine, runs far more.
         long busy = (long)(look.TotalMilliseconds * 1e6 / 20);
-        foreach (var (task, ran) in TaskTimes())
+        lock (_ignoredTicks)
         {
-            if (before.TryGetValue(task, out long was) && ran - was > busy)
+            foreach (var (task, ran) in TaskTimes())
             {
-                _ignored.Add(task);
+                if (before.TryGetValue(task, out long was) && ran - was > busy && _ignored.Add(task))
+                {
+                    // Its time so far is taken off the process's total from now on, and what it adds later with it.
+                    _ignoredTicks[task] = StatTicks(Path.Combine(task, "stat")) ?? 0;
+                }
             }
-        }
 
-        return [.. _ignored];
+            return [.. _ignored];
+        }
     }
 
     private Dictionary<string, long> TaskTimes()
@@ -74,8 +82,9 @@ public sealed class ProcessTreeMeter(int rootPid)
 
     /// <summary>
     /// The CPU time the tree's processes have used, their ended threads included (user and system time of
-    /// <c>/proc/PID/stat</c>, in the kernel's 10 ms clock ticks): what a check's time limit counts, where a thread that
-    /// ends must not take its time with it.
+    /// <c>/proc/PID/stat</c>, in the kernel's 10 ms clock ticks), less that of the threads <see cref="IgnoreBusyThreads"/>
+    /// set aside: what a check's time limit counts, where a thread that ends must not take its time with it, and a cell
+    /// abandoned in an infinite loop must not spend the check's time.
     /// </summary>
     /// <returns>The time.</returns>
     public TimeSpan ProcessCpu()
@@ -83,18 +92,36 @@ public sealed class ProcessTreeMeter(int rootPid)
         long ticks = 0;
         foreach (int pid in Tree())
         {
-            // The command name, in parentheses, may hold spaces: fields are counted after its closing parenthesis.
-            string stat = ReadText($"/proc/{pid}/stat");
-            string[] fields = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 12
-                && long.TryParse(fields[11], NumberStyles.None, CultureInfo.InvariantCulture, out long user)
-                && long.TryParse(fields[12], NumberStyles.None, CultureInfo.InvariantCulture, out long system))
+            ticks += StatTicks($"/proc/{pid}/stat") ?? 0;
+        }
+
+        lock (_ignoredTicks)
+        {
+            foreach (string task in _ignored)
             {
-                ticks += user + system;
+                if (StatTicks(Path.Combine(task, "stat")) is long used)
+                {
+                    _ignoredTicks[task] = used;
+                }
+
+                ticks -= _ignoredTicks.GetValueOrDefault(task);
             }
         }
 
-        return TimeSpan.FromMilliseconds(ticks * 1000.0 / UserHertz);
+        return TimeSpan.FromMilliseconds(Math.Max(0, ticks) * 1000.0 / UserHertz);
+    }
+
+    // User and system clock ticks of a process's or thread's stat file; null when it is gone. The command name, in
+    // parentheses, may hold spaces: fields are counted after its closing parenthesis.
+    private static long? StatTicks(string path)
+    {
+        string stat = ReadText(path);
+        string[] fields = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 12
+            && long.TryParse(fields[11], NumberStyles.None, CultureInfo.InvariantCulture, out long user)
+            && long.TryParse(fields[12], NumberStyles.None, CultureInfo.InvariantCulture, out long system)
+            ? user + system
+            : null;
     }
 
     /// <summary>The bytes the tree's processes have read through read system calls.</summary>
