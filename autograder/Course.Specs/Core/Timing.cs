@@ -161,17 +161,8 @@ public static class Timing
             }
         }
 
-        t_lastMeasurement = ratio;
-        if (ratio > budget)
-        {
-            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
-                $"Expected {what} to take at most {budget:0.#}x the reference's CPU time, but it took {ratio:0.0}x ({s * 1e3:0.##} ms against {r * 1e3:0.##} ms of CPU time, medians of interleaved runs, the best of {Attempts} attempts)."))
-            {
-                Measured = ratio,
-            };
-        }
-
-        return ratio;
+        return Judged(ratio, budget, () => string.Create(CultureInfo.InvariantCulture,
+            $"Expected {what} to take at most {budget:0.#}x the reference's CPU time, but it took {ratio:0.0}x ({s * 1e3:0.##} ms against {r * 1e3:0.##} ms of CPU time, medians of interleaved runs, the best of {Attempts} attempts)."));
     }
 
     /// <summary>
@@ -213,18 +204,9 @@ public static class Timing
     {
         var (small, large, runs) = LeastTimes(measure, size, factor * size, limit);
         double growth = large / Math.Max(small, 1e-9);
-        t_lastMeasurement = growth;
-        if (growth > limit)
-        {
-            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
-                $"Expected {what} to grow about linearly (CPU time x{limit:0} at most for {factor}x the input), but it grew x{growth:0.0} " +
-                $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {factor * size:N0}, the least CPU time of {runs} interleaved runs each): look for work repeated inside a loop."))
-            {
-                Measured = growth,
-            };
-        }
-
-        return growth;
+        return Judged(growth, limit, () => string.Create(CultureInfo.InvariantCulture,
+            $"Expected {what} to grow about linearly (CPU time x{limit:0} at most for {factor}x the input), but it grew x{growth:0.0} " +
+            $"({small * 1e3:0.##} ms for {size:N0}, {large * 1e3:0.##} ms for {factor * size:N0}, the least CPU time of {runs} interleaved runs each): look for work repeated inside a loop."));
     }
 
     /// <summary>
@@ -245,18 +227,16 @@ public static class Timing
     {
         var (atSmall, atLarge, runs) = LeastTimes(measure, small, large, limit);
         double ratio = atLarge / Math.Max(atSmall, 1e-9);
-        t_lastMeasurement = ratio;
-        if (ratio > limit)
-        {
-            throw new SpecFailure(string.Create(CultureInfo.InvariantCulture,
-                $"Expected {what} to cost about the same among {large:N0} {sizeName} as among {small:N0} (CPU time x{limit:0.#} at most), but it cost x{ratio:0.0} " +
-                $"({atSmall * 1e3:0.##} ms among {small:N0}, {atLarge * 1e3:0.##} ms among {large:N0}, the least CPU time of {runs} interleaved runs each): look for work over all the {sizeName} repeated inside the loop."))
-            {
-                Measured = ratio,
-            };
-        }
+        return Judged(ratio, limit, () => string.Create(CultureInfo.InvariantCulture,
+            $"Expected {what} to cost about the same among {large:N0} {sizeName} as among {small:N0} (CPU time x{limit:0.#} at most), but it cost x{ratio:0.0} " +
+            $"({atSmall * 1e3:0.##} ms among {small:N0}, {atLarge * 1e3:0.##} ms among {large:N0}, the least CPU time of {runs} interleaved runs each): look for work over all the {sizeName} repeated inside the loop."));
+    }
 
-        return ratio;
+    // Notes the measurement for TakeLastMeasurement, passed or not, and fails over the limit with the message.
+    private static double Judged(double measured, double limit, Func<string> failure)
+    {
+        t_lastMeasurement = measured;
+        return measured > limit ? throw new SpecFailure(failure()) { Measured = measured } : measured;
     }
 
     // One attempt, unlike WithinBudget: noise in the smaller run lowers a ratio as easily as noise in the larger one
