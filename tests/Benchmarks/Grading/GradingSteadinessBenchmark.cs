@@ -102,10 +102,27 @@ internal static partial class GradingSteadinessBenchmark
         string summary = text.Split('\n').LastOrDefault(l => l.Contains("Passed!", StringComparison.Ordinal) || l.Contains("Failed!", StringComparison.Ordinal))?.Trim() ?? "no summary";
         if (process.ExitCode != 0)
         {
-            problems.Add("corpus: " + string.Join(", ", text.Split('\n').Where(l => l.Contains("[FAIL]", StringComparison.Ordinal)).Select(l => l.Trim())));
+            problems.Add("corpus: " + string.Join("; ", FailedTests(text)));
         }
 
         return $"; corpus: {summary}";
+    }
+
+    // dotnet test's console lists each failed test as "  Failed Name [time]", its error message on the lines after
+    // "  Error Message:": each such test with the first line of its message, so that a flaky one can be told apart.
+    private static IEnumerable<string> FailedTests(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.StartsWith("Failed ", StringComparison.Ordinal))
+            {
+                string message = lines.Skip(i + 1).Take(4).Select(l => l.Trim())
+                    .SkipWhile(l => l.Length == 0 || l.StartsWith("Error Message", StringComparison.Ordinal)).FirstOrDefault() ?? "";
+                yield return $"{line[7..]}: {message}";
+            }
+        }
     }
 
     private static Dictionary<string, (double Score, string[] Failed)> Expectations(string readme) =>
