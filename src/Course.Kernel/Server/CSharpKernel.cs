@@ -132,13 +132,10 @@ internal sealed class CSharpKernel : IDisposable
         bool silent = request.ContentBool("silent", false);
         bool store = request.ContentBool("store_history", true) && !silent;
         int count = store ? Interlocked.Increment(ref _executionCount) : ExecutionCount;
-        if (!silent)
-        {
-            publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
-        }
-
         using var cancellation = new CancellationTokenSource();
         using var forwarder = new OutputForwarder(publish, count);
+        // The cell can be interrupted from before a client hears it began: an interrupt sent on seeing execute_input
+        // found no running cell when a busy machine delayed this thread between the two, and the cell then ran on.
         lock (_gate)
         {
             _running = cancellation;
@@ -148,6 +145,11 @@ internal sealed class CSharpKernel : IDisposable
         CellExecution result;
         try
         {
+            if (!silent)
+            {
+                publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
+            }
+
             // The first cell may wait for the engine to start; an interrupt then cancels the wait (and one that
             // comes before the cell starts, its start).
             NotebookSession session = await _session.Value.WaitAsync(cancellation.Token).ConfigureAwait(false);
