@@ -150,16 +150,18 @@ public static class DataLoaderSpecs
                 // loader that scanned 20,000 indices for every batch passed with its epoch 40x longer for 16x the samples.
                 const int small = 4_096, large = 262_144, batchSize = 64, timed = 48;
                 // Each batch is followed by a made-up training step of about 20 microseconds, as in a training loop: in
-                // one process a batch of 64 tiny samples costs only a few microseconds, and a loader that had read the
-                // whole dataset ahead paid more for cache misses among 262,144 samples than for the batch itself.
+                // one process a batch of 64 tiny samples costs only a few microseconds, and reading them from among
+                // 262,144 samples (cache misses) then cost more than the batch itself.
                 const int stepRounds = 20_000;
                 var make = Make(impl);
-                // Samples made on each read: the heap then holds no more for the larger dataset (unless the loader keeps
-                // them), which would slow every read there and not the loader.
+                // Samples built in advance, so that reads allocate nothing: a loader that reads the whole dataset when an
+                // epoch begins (shuffles-data) then leaves no 65 MB of fresh samples behind each epoch for a background
+                // collection to trace while its later batches are timed; with samples made on each read, that loader
+                // failed this check beside four CPU-bound processes.
                 var datasets = new Dictionary<int, Dataset<Tensor[]>>
                 {
-                    [small] = impl.World.Synthetic(small, features: 1),
-                    [large] = impl.World.Synthetic(large, features: 1),
+                    [small] = impl.World.Synthetic(small, features: 1, prebuilt: true),
+                    [large] = impl.World.Synthetic(large, features: 1, prebuilt: true),
                 };
                 var settings = new LoaderSettings(batchSize, Shuffle: true, Seed: 1);
                 Timing.SizeIndependent($"the {timed} batches of {batchSize} after an epoch's first", "samples",
