@@ -1,7 +1,7 @@
 namespace Course.Samples;
 
 /// <summary>
-/// The six bundled samples. What each one must score is in autograder/samples/README.md, and
+/// The five bundled samples. What each one must score is in autograder/samples/README.md, and
 /// tests/Course.Cli.Tests/GradingSamplesTests holds them to it: change a recipe, and that line with it.
 /// </summary>
 public static class SampleRecipes
@@ -30,7 +30,5 @@ public static class SampleRecipes
         new("infinite-loop", (_, gradeId, reference) => gradeId == "collate-impl" ? EndlessLoop.Apply(gradeId, reference) : reference),
         // A DataLoader that shuffles the samples instead of their indices: it compiles, so it is a cell file.
         new("shuffles-data", (cells, gradeId, reference) => gradeId == "dataloader-impl" ? cells.Take("shuffles-data", gradeId) : reference),
-        // A DataLoader whose batches are right but each costs a pass over the whole index list: only time shows it.
-        new("scans-per-batch", (cells, gradeId, reference) => gradeId == "dataloader-impl" ? cells.Take("scans-per-batch", gradeId) : reference),
     ];
 }

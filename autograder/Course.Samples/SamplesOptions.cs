@@ -17,9 +17,8 @@ public sealed record SamplesOptions(string? Output, string? Root, bool Help)
         Usage: dotnet run --project autograder/Course.Samples -- --out <folder> [--root <repository>]
 
           --out <folder>      where the samples go; autograder/samples to rebuild the bundled ones. The folders
-                              complete-different, partial, compile-error, infinite-loop, shuffles-data and
-                              scans-per-batch in it are REPLACED (deleted and written again); nothing else in it
-                              is touched
+                              complete-different, partial, compile-error, infinite-loop and shuffles-data in it
+                              are REPLACED (deleted and written again); nothing else in it is touched
           --root <folder>     the course repository (the folder with Course.sln) to read the notebooks from;
                               default: the one this program was built in
           --help              print this text
