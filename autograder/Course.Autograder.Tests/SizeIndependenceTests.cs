@@ -106,5 +106,6 @@ public sealed class SizeIndependenceTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => InProcessWorld.Instance.DrainAfterFirst([], count, stepRounds));
 
         Assert.Equal(name, error.ParamName);
+        Assert.StartsWith($"{name} ('{(name == "count" ? count : stepRounds)}') must be", error.Message, StringComparison.Ordinal);
     }
 }

@@ -116,6 +116,7 @@ public sealed class RemoteWorldTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => WithFakeRunner(_ => BoundaryReply.Empty, (world, batches) => world.DrainAfterFirst(batches, count, stepRounds)));
 
         Assert.Equal(name, error.ParamName);
+        Assert.StartsWith($"{name} ('{(name == "count" ? count : stepRounds)}') must be", error.Message, StringComparison.Ordinal);
     }
 
     private static TimedRun WithFakeRunner(Func<BoundaryCall, BoundaryReply> runner, Func<RemoteWorld, IEnumerable<IReadOnlyList<Tensor>>, TimedRun> use)

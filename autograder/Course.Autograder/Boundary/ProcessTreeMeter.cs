@@ -11,10 +11,8 @@ namespace Course.Autograder.Boundary;
 /// <param name="rootPid">The process started for the submission (bwrap, prlimit or the runner itself).</param>
 public sealed class ProcessTreeMeter(int rootPid)
 {
-    private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
-
-    // The clock ticks each set-aside thread had used when last seen: a thread that ends keeps its time in its process's
-    // total, and its last count is what is taken off again.
+    // The threads set aside, each with the clock ticks it had used when last seen: a thread that ends keeps its time in
+    // its process's total, and its last count is what is taken off again.
     private readonly Dictionary<string, long> _ignoredTicks = new(StringComparer.Ordinal);
 
     /// <summary>The CPU time the tree's live threads have used, less the threads <see cref="IgnoreBusyThreads"/> set aside.</summary>
@@ -22,11 +20,15 @@ public sealed class ProcessTreeMeter(int rootPid)
     public TimeSpan Cpu()
     {
         long nanoseconds = 0;
-        foreach (var (task, ran) in TaskTimes())
+        var times = TaskTimes();
+        lock (_ignoredTicks)
         {
-            if (!_ignored.Contains(task))
+            foreach (var (task, ran) in times)
             {
-                nanoseconds += ran;
+                if (!_ignoredTicks.ContainsKey(task))
+                {
+                    nanoseconds += ran;
+                }
             }
         }
 
@@ -52,14 +54,14 @@ public sealed class ProcessTreeMeter(int rootPid)
         {
             foreach (var (task, ran) in TaskTimes())
             {
-                if (before.TryGetValue(task, out long was) && ran - was > busy && _ignored.Add(task))
+                if (before.TryGetValue(task, out long was) && ran - was > busy && !_ignoredTicks.ContainsKey(task))
                 {
                     // Its time so far is taken off the process's total from now on, and what it adds later with it.
                     _ignoredTicks[task] = StatTicks(Path.Combine(task, "stat")) ?? 0;
                 }
             }
 
-            return [.. _ignored];
+            return [.. _ignoredTicks.Keys];
         }
     }
 
@@ -97,14 +99,14 @@ public sealed class ProcessTreeMeter(int rootPid)
 
         lock (_ignoredTicks)
         {
-            foreach (string task in _ignored)
+            foreach (string task in _ignoredTicks.Keys.ToArray())
             {
                 if (StatTicks(Path.Combine(task, "stat")) is long used)
                 {
                     _ignoredTicks[task] = used;
                 }
 
-                ticks -= _ignoredTicks.GetValueOrDefault(task);
+                ticks -= _ignoredTicks[task];
             }
         }
 

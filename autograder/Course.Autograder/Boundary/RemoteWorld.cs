@@ -111,10 +111,7 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     public TimedRun DrainAfterFirst(IEnumerable<IReadOnlyList<Tensor>> batches, int count, int stepRounds)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, InProcessWorld.MaxTakenBatches);
-        ArgumentOutOfRangeException.ThrowIfNegative(stepRounds);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepRounds, InProcessWorld.MaxStepRounds);
+        InProcessWorld.ThrowIfTakeOutOfRange(count, stepRounds);
         if (ObjectHost.PeerHandleOf(batches) is not long id)
         {
             return InProcessWorld.Instance.DrainAfterFirst(batches, count, stepRounds);

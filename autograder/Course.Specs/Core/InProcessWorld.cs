@@ -95,8 +95,7 @@ public sealed class InProcessWorld : ISpecWorld
                     throw new SpecFailure($"Expected an epoch to end, but it went on past {maxBatches:N0} batches.");
                 }
 
-                outputs.Add(TensorSummary.Of(batch ?? throw new InvalidOperationException("The loader produced a null batch.")));
-                (batch as IDisposable)?.Dispose();
+                outputs.Add(SummarisedAndReleased(batch ?? throw new InvalidOperationException("The loader produced a null batch.")));
             }
         }
 
@@ -107,14 +106,11 @@ public sealed class InProcessWorld : ISpecWorld
     public TimedRun DrainAfterFirst(IEnumerable<IReadOnlyList<Tensor>> batches, int count, int stepRounds)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxTakenBatches);
-        ArgumentOutOfRangeException.ThrowIfNegative(stepRounds);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepRounds, MaxStepRounds);
+        ThrowIfTakeOutOfRange(count, stepRounds);
         using var epoch = batches.GetEnumerator();
         TimedRun first = TakeHere(epoch, 1, 0, static () => TimeSpan.Zero);
         // The epoch start's garbage is collected before the timing, as a run of its own would be.
-        GC.Collect();
+        Settle();
         TimedRun rest = TakeHere(epoch, count, stepRounds, CpuClock.CurrentThread);
         return new TimedRun(rest.Cpu, [.. first.Outputs, .. rest.Outputs]);
     }
@@ -124,6 +120,18 @@ public sealed class InProcessWorld : ISpecWorld
 
     /// <summary>The most rounds of a made-up training step after each batch (about a millisecond).</summary>
     public const int MaxStepRounds = 1_000_000;
+
+    /// <summary>Throws unless <paramref name="count"/> and <paramref name="stepRounds"/> are in the ranges <see cref="TakeHere"/> accepts.</summary>
+    /// <param name="count">Batches to read, 1 to <see cref="MaxTakenBatches"/>.</param>
+    /// <param name="stepRounds">The step's rounds after each batch, 0 to <see cref="MaxStepRounds"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Either is out of its range.</exception>
+    public static void ThrowIfTakeOutOfRange(int count, int stepRounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxTakenBatches);
+        ArgumentOutOfRangeException.ThrowIfNegative(stepRounds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepRounds, MaxStepRounds);
+    }
 
     /// <summary>
     /// Reads up to <paramref name="count"/> more batches of an epoch already begun (fewer when it ends), summarising and
@@ -141,22 +149,26 @@ public sealed class InProcessWorld : ISpecWorld
     {
         ArgumentNullException.ThrowIfNull(epoch);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxTakenBatches);
-        ArgumentOutOfRangeException.ThrowIfNegative(stepRounds);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepRounds, MaxStepRounds);
+        ThrowIfTakeOutOfRange(count, stepRounds);
         var outputs = new List<IReadOnlyList<TensorSummary>>();
         TimeSpan start = clock();
         while (outputs.Count < count && epoch.MoveNext())
         {
             var batch = epoch.Current as IReadOnlyList<Tensor> ?? throw new InvalidOperationException(
                 $"The loader produced {(epoch.Current is null ? "a null batch" : $"a {epoch.Current.GetType().Name} as a batch")}, not a list of tensors.");
-            outputs.Add(TensorSummary.Of(batch));
-            (batch as IDisposable)?.Dispose();
+            outputs.Add(SummarisedAndReleased(batch));
             Step(stepRounds);
         }
 
         return new TimedRun(clock() - start, outputs);
+    }
+
+    // A batch's summary, after which the batch is disposed: loaders that pool their batches get them back.
+    private static IReadOnlyList<TensorSummary> SummarisedAndReleased(IReadOnlyList<Tensor> batch)
+    {
+        var summary = TensorSummary.Of(batch);
+        (batch as IDisposable)?.Dispose();
+        return summary;
     }
 
     private static ulong s_stepSum;
