@@ -6,8 +6,9 @@ namespace Course.Kernel.Server;
 /// <summary>
 /// The kernel process's entry point (<c>course kernel start --connection-file FILE</c>): reads the connection file,
 /// serves until shutdown, and turns signals into kernel actions: SIGINT interrupts the running cell (as
-/// <c>interrupt_request</c> does; Ctrl+C in the terminal that runs Jupyter must not kill the kernel), SIGTERM
-/// shuts the kernel down. <c>Console.ReadLine()</c> in a cell returns null: the kernel asks front ends for no input.
+/// <c>interrupt_request</c> does; Ctrl+C in the terminal that runs Jupyter must not kill the kernel), also when the
+/// kernel was started with SIGINT ignored (<see cref="InheritedSignals"/>); SIGTERM shuts the kernel down.
+/// <c>Console.ReadLine()</c> in a cell returns null: the kernel asks front ends for no input.
 /// </summary>
 public static class KernelHost
 {
@@ -44,6 +45,7 @@ public static class KernelHost
         Console.SetIn(TextReader.Null);
         using var server = new KernelServer(connection, log);
         using var terminate = new CancellationTokenSource();
+        _ = InheritedSignals.ReclaimInterrupt();
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
             signal.Cancel = true;
@@ -54,6 +56,11 @@ public static class KernelHost
             signal.Cancel = true;
             terminate.Cancel();
         });
+        if (InheritedSignals.InterruptIgnored())
+        {
+            log.WriteLine("course kernel: SIGINT is ignored in this process (inherited); interrupt cells with interrupt_request instead");
+        }
+
         try
         {
             return server.Run(terminate.Token);

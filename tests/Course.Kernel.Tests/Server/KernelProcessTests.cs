@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Course.Kernel.Protocol;
+using Course.Kernel.Server;
 using Course.Kernel.Tests.Support;
 using Xunit.Abstractions;
 
@@ -25,9 +26,31 @@ public sealed class KernelProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Sigint_interrupts_the_running_cell_and_the_kernel_lives_on()
+    public void Sigint_interrupts_the_running_cell_and_the_kernel_lives_on() => SigintInterrupts(interruptIgnored: false);
+
+    /// <summary>
+    /// Started in the background by a script, the kernel inherits SIGINT ignored, and .NET then never installs its
+    /// handler: the interrupt did nothing (this failed in CI runs started with <c>&amp;</c>).
+    /// </summary>
+    [Fact]
+    public void Sigint_interrupts_even_when_the_kernel_was_started_with_it_ignored() => SigintInterrupts(interruptIgnored: true);
+
+    [Fact]
+    public void The_ignored_signals_are_read_from_the_status_file()
     {
-        using var kernel = new KernelProcess();
+        using var folder = new TempFolder();
+        string status = folder.File("status");
+        File.WriteAllText(status, "Name:\tdotnet\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000006\nSigCgt:\t0000000000004000\n");
+
+        Assert.Equal(0x6UL, InheritedSignals.IgnoredMask(status));
+        Assert.Null(InheritedSignals.IgnoredMask(folder.File("missing")));
+        File.WriteAllText(status, "Name:\tdotnet\nSigIgn:\tnot hex\n");
+        Assert.Null(InheritedSignals.IgnoredMask(status));
+    }
+
+    private void SigintInterrupts(bool interruptIgnored)
+    {
+        using var kernel = new KernelProcess(interruptIgnored);
         kernel.Client.WaitUntilReady(Wait);
         string id = kernel.Client.Send(kernel.Client.Shell, "execute_request", TestKernelClient.ExecuteContent("System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);"));
         kernel.Client.WaitForIOPub(id, m => m.MessageType == "execute_input", Wait);

@@ -15,12 +15,21 @@ public sealed class KernelProcess : IDisposable
     private readonly StringBuilder _stderr = new();
 
     /// <summary>Starts the process; it is not waited for.</summary>
-    public KernelProcess()
+    /// <param name="interruptIgnored">
+    /// Start it with SIGINT ignored, as a shell without job control starts a background command (<c>jupyter lab &amp;</c>
+    /// in a script): <c>sh</c> ignores the signal and execs the kernel, which keeps the process id.
+    /// </param>
+    public KernelProcess(bool interruptIgnored = false)
     {
         Connection = TestKernelClient.NewConnection();
         string connectionFile = _folder.File("kernel-test.json");
         File.WriteAllText(connectionFile, TestKernelClient.ToJson(Connection));
         IReadOnlyList<string> argv = KernelCommand.LaunchCommand();
+        if (interruptIgnored)
+        {
+            argv = ["/bin/sh", "-c", "trap '' INT; exec \"$@\"", "sh", .. argv];
+        }
+
         var start = new ProcessStartInfo(argv[0])
         {
             RedirectStandardOutput = true,
