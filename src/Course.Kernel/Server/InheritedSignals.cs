@@ -12,45 +12,50 @@ namespace Course.Kernel.Server;
 internal static class InheritedSignals
 {
     private const int SigInt = 2;
-    private static readonly nint SigDfl = 0;
+    private const nint SigDfl = 0, SigIgn = 1;
 
-    /// <summary>
-    /// Whether SIGINT is ignored in this process right now (Linux: <c>SigIgn</c> in <c>/proc/self/status</c>);
-    /// false where that cannot be read.
-    /// </summary>
+    /// <summary>Whether SIGINT is ignored in this process right now; false where that cannot be read.</summary>
     /// <returns>Whether it is ignored.</returns>
-    public static bool InterruptIgnored() => IgnoredMask("/proc/self/status") is ulong mask && (mask & (1UL << (SigInt - 1))) != 0;
+    public static bool InterruptIgnored() => HasInterrupt("SigIgn");
+
+    /// <summary>Whether a handler catches SIGINT in this process right now; false where that cannot be read.</summary>
+    /// <returns>Whether it is caught.</returns>
+    public static bool InterruptCaught() => HasInterrupt("SigCgt");
 
     /// <summary>
     /// Sets SIGINT back to its default action if it was inherited ignored, so that the
-    /// <see cref="PosixSignalRegistration"/> made right after installs its handler. Must run before anything in the
-    /// process sets up .NET's signal handling on an ignored SIGINT (it remembers the ignore).
+    /// <see cref="PosixSignalRegistration"/> made right after installs its handler. Follow it with
+    /// <see cref="KeepIgnoredUnlessCaught"/>: if .NET had set up its signal handling before, it remembers the ignore
+    /// and installs nothing, and the default action would then end the kernel on SIGINT.
     /// </summary>
     /// <returns>Whether SIGINT was ignored and has been reset.</returns>
-    public static bool ReclaimInterrupt()
-    {
-        if (!OperatingSystem.IsLinux() || !InterruptIgnored())
-        {
-            return false;
-        }
+    public static bool ReclaimInterrupt() =>
+        OperatingSystem.IsLinux() && InterruptIgnored() && Signal(SigInt, SigDfl) != -1; // only an ignore is replaced: no handler is lost
 
-        // Only an ignored disposition is replaced: nothing else had a handler installed to lose.
-        return Signal(SigInt, SigDfl) != -1;
+    /// <summary>After <see cref="ReclaimInterrupt"/> and the registration: ignores SIGINT again if no handler took it.</summary>
+    /// <param name="reclaimed">What <see cref="ReclaimInterrupt"/> returned.</param>
+    public static void KeepIgnoredUnlessCaught(bool reclaimed)
+    {
+        if (reclaimed && !InterruptCaught())
+        {
+            _ = Signal(SigInt, SigIgn);
+        }
     }
 
-    /// <summary>The <c>SigIgn</c> mask of a <c>/proc/PID/status</c> file, or null when it cannot be read.</summary>
+    /// <summary>A signal mask (<c>SigIgn</c>, <c>SigCgt</c>, ...) of a <c>/proc/PID/status</c> file, or null when it cannot be read.</summary>
     /// <param name="statusFile">The file.</param>
+    /// <param name="field">The mask's name.</param>
     /// <returns>The mask.</returns>
-    internal static ulong? IgnoredMask(string statusFile)
+    internal static ulong? Mask(string statusFile, string field)
     {
+        string prefix = field + ":";
         try
         {
             foreach (string line in File.ReadLines(statusFile))
             {
-                if (line.StartsWith("SigIgn:", StringComparison.Ordinal)
-                    && ulong.TryParse(line.AsSpan("SigIgn:".Length).Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong mask))
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return mask;
+                    return ulong.TryParse(line.AsSpan(prefix.Length).Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong mask) ? mask : null;
                 }
             }
         }
@@ -61,6 +66,8 @@ internal static class InheritedSignals
 
         return null;
     }
+
+    private static bool HasInterrupt(string field) => Mask("/proc/self/status", field) is ulong mask && (mask & (1UL << (SigInt - 1))) != 0;
 
     [DllImport("libc", EntryPoint = "signal")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]

@@ -45,7 +45,7 @@ public static class KernelHost
         Console.SetIn(TextReader.Null);
         using var server = new KernelServer(connection, log);
         using var terminate = new CancellationTokenSource();
-        _ = InheritedSignals.ReclaimInterrupt();
+        bool reclaimed = InheritedSignals.ReclaimInterrupt();
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
             signal.Cancel = true;
@@ -56,6 +56,7 @@ public static class KernelHost
             signal.Cancel = true;
             terminate.Cancel();
         });
+        InheritedSignals.KeepIgnoredUnlessCaught(reclaimed);
         if (InheritedSignals.InterruptIgnored())
         {
             log.WriteLine("course kernel: SIGINT is ignored in this process (inherited); interrupt cells with interrupt_request instead");

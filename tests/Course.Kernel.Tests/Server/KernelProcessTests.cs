@@ -42,10 +42,12 @@ public sealed class KernelProcessTests(ITestOutputHelper output)
         string status = folder.File("status");
         File.WriteAllText(status, "Name:\tdotnet\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000006\nSigCgt:\t0000000000004000\n");
 
-        Assert.Equal(0x6UL, InheritedSignals.IgnoredMask(status));
-        Assert.Null(InheritedSignals.IgnoredMask(folder.File("missing")));
+        Assert.Equal(0x6UL, InheritedSignals.Mask(status, "SigIgn"));
+        Assert.Equal(0x4000UL, InheritedSignals.Mask(status, "SigCgt"));
+        Assert.Null(InheritedSignals.Mask(status, "SigQ"));
+        Assert.Null(InheritedSignals.Mask(folder.File("missing"), "SigIgn"));
         File.WriteAllText(status, "Name:\tdotnet\nSigIgn:\tnot hex\n");
-        Assert.Null(InheritedSignals.IgnoredMask(status));
+        Assert.Null(InheritedSignals.Mask(status, "SigIgn"));
     }
 
     private void SigintInterrupts(bool interruptIgnored)
