@@ -24,6 +24,8 @@ public sealed class StepTests
     [InlineData(ResourceCaps.ExitCode, "", SubmissionStatus.TimedOut, "Grading used more than 60 s of CPU time")]
     [InlineData(134, "Stack overflow.", SubmissionStatus.Crashed, "Stack overflow: a method calls itself")]
     [InlineData(137, "", SubmissionStatus.OutOfMemory, "The submission used more than 512 MB of memory.")]
+    [InlineData(134, "Out of memory.", SubmissionStatus.OutOfMemory, "The submission ran out of memory outside the managed heap (its cap is 512 MB")]
+    [InlineData(134, "Aborted", SubmissionStatus.Crashed, "The grading process ended with exit code 134. Its last output: Aborted")]
     [InlineData(0, "", SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished")]
     [InlineData(3, "boom", SubmissionStatus.Crashed, "The grading process ended with exit code 3. Its last output: boom")]
     public void A_runner_that_ended_early_is_told_by_its_exit_code_and_log(int exitCode, string logged, SubmissionStatus status, string reason)

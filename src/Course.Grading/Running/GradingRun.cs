@@ -243,7 +243,11 @@ public sealed class GradingRun
         }
 
         EnvironmentAllowList.Apply(start);
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        foreach (var (name, value) in ResourceCaps.MemoryEnvironment(_options.MemoryLimitBytes))
+        {
+            start.Environment[name] = value;
+        }
+
         if (_options.Sandbox is { } sandbox)
         {
             start = sandbox.Wrap(start, grading);

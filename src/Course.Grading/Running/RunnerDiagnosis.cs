@@ -48,6 +48,14 @@ public sealed class RunnerDiagnosis(TimeSpan wallTimeLimit, TimeSpan cpuTimeLimi
             return new SubmissionVerdict(SubmissionStatus.OutOfMemory, $"The submission used more than {memoryLimitBytes >> 20} MB of memory. Points are kept for the checks that finished before.");
         }
 
+        // The runtime aborts (SIGABRT) with this line when native memory runs out: the address-space cap (ResourceCaps),
+        // reached by native allocations or by many threads, each of which reserves its stack.
+        if (exitCode == 128 + 6 && whole.Contains("Out of memory", StringComparison.Ordinal))
+        {
+            return new SubmissionVerdict(SubmissionStatus.OutOfMemory,
+                $"The submission ran out of memory outside the managed heap (its cap is {memoryLimitBytes >> 20} MB, and native memory and thread stacks have a bounded room beside it): look for many threads started, or large native allocations. Points are kept for the checks that finished before.");
+        }
+
         if (exitCode == 0)
         {
             return new SubmissionVerdict(SubmissionStatus.ExitedEarly, "The submission ended the grading process before grading finished (does it call Environment.Exit?). Points are kept for the checks that finished before.");

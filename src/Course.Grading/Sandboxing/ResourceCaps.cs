@@ -22,6 +22,9 @@ public static class ResourceCaps
     /// <summary>The exit code of a process ended by its CPU-time cap: 128 + SIGXCPU (24).</summary>
     public const int ExitCode = 128 + 24;
 
+    /// <summary>The malloc arenas a capped process may have (<see cref="MemoryEnvironment"/>).</summary>
+    public const int MallocArenas = 2;
+
     /// <summary>The <c>prlimit</c> on PATH, or null.</summary>
     /// <returns>Its path, or null.</returns>
     public static string? FindPrlimit() => OperatingSystem.IsWindows() ? null : CommandWrapping.FindOnPath("prlimit");
@@ -48,6 +51,34 @@ public static class ResourceCaps
     /// <param name="heapBytes">The managed-heap cap.</param>
     /// <returns>The address-space cap in bytes.</returns>
     public static long AddressSpaceFor(long heapBytes) => Math.Max(heapBytes, 0) + (4L << 30);
+
+    /// <summary>
+    /// The environment that keeps a .NET process within <see cref="AddressSpaceFor"/>: its managed heap capped
+    /// (<c>DOTNET_GCHeapHardLimit</c>, hexadecimal bytes) and glibc's malloc kept to two arenas (<c>MALLOC_ARENA_MAX</c>).
+    /// </summary>
+    /// <remarks>
+    /// glibc gives each thread that calls malloc an arena of its own, up to eight per core, and reserves 64 MiB of
+    /// address space for each: a grading runner with a dozen threads (the runtime's, Roslyn's, and those a timed-out
+    /// check leaves spinning) held 14 of them, 900 MiB, which left under 100 MiB of its cap beside a 1 GiB heap, and a
+    /// runner crossed it and aborted ("Out of memory.") in CI. Two arenas reserve 128 MiB; managed code allocates from
+    /// the GC heap, not malloc, so the contention they add is small. Other C libraries ignore the variable.
+    /// </remarks>
+    /// <param name="heapBytes">The managed-heap cap.</param>
+    /// <returns>The variables, by name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The cap is zero or negative.</exception>
+    public static IReadOnlyDictionary<string, string> MemoryEnvironment(long heapBytes)
+    {
+        if (heapBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(heapBytes), heapBytes, $"The heap cap must be positive, but was {heapBytes} bytes.");
+        }
+
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DOTNET_GCHeapHardLimit"] = "0x" + heapBytes.ToString("X", CultureInfo.InvariantCulture),
+            ["MALLOC_ARENA_MAX"] = MallocArenas.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
     /// <summary>
     /// <paramref name="start"/> with its CPU time capped at <paramref name="limit"/> and, when given, its address space

@@ -81,6 +81,71 @@ public sealed class ResourceCapsTests : IDisposable
         Assert.Contains("The memory limit must be positive, but was -5 bytes.", memory.Message);
     }
 
+    [Fact]
+    public async Task GradingRun_starts_the_runner_with_its_heap_capped_and_two_malloc_arenas()
+    {
+        var options = Options(null, TimeSpan.FromSeconds(60)) with
+        {
+            MemoryLimitBytes = 768L << 20,
+            Grader = new ScriptedGrader(ScriptedRunner.Start(_ =>
+                """test "$DOTNET_GCHeapHardLimit" = 0x30000000 && echo 'pass x'; test "$MALLOC_ARENA_MAX" = 2 && echo 'pass y'; echo done""")),
+        };
+
+        var result = (await new GradingRun(options).RunAsync([Submission()], Path.GetFileName)).Single();
+
+        Assert.Equal(["x", "y"], result.Checks.Where(c => c.Status == CheckOutcomeStatus.Passed).Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData(0L, "0 bytes")]
+    [InlineData(-7L, "-7 bytes")]
+    public void A_heap_cap_that_is_not_positive_is_refused_with_its_value(long bytes, string shown)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ResourceCaps.MemoryEnvironment(bytes));
+        Assert.Equal("heapBytes", e.ParamName);
+        Assert.Contains($"The heap cap must be positive, but was {shown}.", e.Message);
+    }
+
+    // Each thread that calls malloc gets an arena of its own, 64 MiB of address space, up to eight per core: sixteen
+    // threads take a gigabyte of the cap without the environment, and two arenas' worth with it.
+    [RequiresToolFact("/usr/bin/python3", "--version")]
+    public void The_memory_environment_keeps_many_threads_from_reserving_an_arena_each()
+    {
+        const string Threads = """
+            import re, threading
+            def size(): return int(re.search(r'VmSize:\s+(\d+)', open('/proc/self/status').read()).group(1))
+            start, ready, done, kept = size(), threading.Barrier(17), threading.Event(), []
+            def work():
+                kept.append(bytearray(4000))
+                ready.wait(); done.wait()
+            threads = [threading.Thread(target=work, daemon=True) for _ in range(16)]
+            for t in threads: t.start()
+            ready.wait(); print((size() - start) // 1024); done.set()
+            """;
+        int Growth(bool capped)
+        {
+            var start = new ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "-c", Threads } };
+            start.Environment.Remove("MALLOC_ARENA_MAX");
+            if (capped)
+            {
+                foreach (var (name, value) in ResourceCaps.MemoryEnvironment(1L << 30))
+                {
+                    start.Environment[name] = value;
+                }
+            }
+
+            var (exit, output) = Shell.Run(start);
+            Assert.True(exit == 0, $"python3 failed: {output}");
+            return int.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        int free = Growth(capped: false), capped = Growth(capped: true);
+
+        // Sixteen thread stacks (8 MiB each) and two arenas, against up to sixteen arenas more.
+        Assert.True(capped < 320, $"With the memory environment 16 threads grew the address space by {capped} MiB.");
+        Assert.True(free - capped >= 256, $"Without it they grew it by {free} MiB, with it by {capped} MiB: the environment should have saved the arenas.");
+    }
+
     private static void AssertStopsBusyLoop(string? prlimit)
     {
         var clock = Stopwatch.StartNew();
