@@ -119,8 +119,7 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
                 start.ArgumentList.Add(arg);
             }
 
-            var burners = Enumerable.Range(0, 2).Select(_ => Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!).ToList();
-            try
+            using (new CpuBurners(2))
             {
                 using var process = Process.Start(start)!;
                 var stdout = process.StandardOutput.ReadToEndAsync();
@@ -128,15 +127,6 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
                 process.WaitForExit();
                 Log = stdout.Result + stderr;
                 ExitCode = process.ExitCode;
-            }
-            finally
-            {
-                foreach (var burner in burners)
-                {
-                    burner.Kill(entireProcessTree: true);
-                    burner.WaitForExit();
-                    burner.Dispose();
-                }
             }
 
             if (ExitCode != 0)

@@ -24,11 +24,12 @@ internal sealed record GradingOptions
 
         Grades the bundled samples --runs times while --burners CPU-bound processes run beside grading, and compares
         every sample's checks with its line in autograder/samples/README.md: a grade must not move with the machine's
-        load. With --corpus, each run also runs the adversarial corpus's tests (tests/Course.Cli.Tests, built first).
+        load. With --corpus, each run also runs the adversarial corpus's tests (tests/Course.Cli.Tests, built first),
+        which grade their batch beside two CPU-bound processes of their own, as in CI.
 
         Options:
           --runs N      repetitions (default 10)
-          --burners N   busy processes beside grading (default 2)
+          --burners N   busy processes beside the samples' grading (default 2)
           --jobs N      submissions graded at once (default 2)
           --corpus      also run the adversarial corpus each time
           --help        this text

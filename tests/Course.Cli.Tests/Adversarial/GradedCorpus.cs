@@ -10,8 +10,8 @@ namespace Course.Cli.Tests.Adversarial;
 
 /// <summary>
 /// Builds the whole adversarial corpus plus one correct submission and grades them in ONE
-/// <c>course grade</c> batch (in-process, two submissions at a time), as a class would be graded: the
-/// tests then read each result. The sandbox cases join the batch only where the sandbox tests run.
+/// <c>course grade</c> batch (in-process, two submissions at a time, beside two CPU-bound processes), as a class would
+/// be graded on a busy machine: the tests then read each result. The sandbox cases join the batch only where the sandbox tests run.
 /// Set <c>COURSE_KEEP_ADVERSARIAL=1</c> to keep the batch's folder for a look after a failure.
 /// </summary>
 public sealed partial class GradedCorpus : IAsyncLifetime
@@ -21,6 +21,9 @@ public sealed partial class GradedCorpus : IAsyncLifetime
 
     /// <summary>Limits of the batch: --timeout (seconds per submission), --memory (MB), -j.</summary>
     public const int TimeoutSeconds = 120, MemoryMegabytes = 1024, Jobs = 2;
+
+    /// <summary>The CPU-bound processes that run beside the batch.</summary>
+    public const int Burners = 2;
 
     /// <summary>Full marks of module 05.</summary>
     public const double FullMarks = 109;
@@ -92,6 +95,9 @@ public sealed partial class GradedCorpus : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         try
         {
+            // Beside two CPU-bound processes, as the bundled samples are graded: what a case is graded as must not
+            // move with the machine's load (issue #15).
+            using var burners = new CpuBurners(Burners);
             Run = await CliRun.Of(args);
         }
         finally
