@@ -50,6 +50,18 @@ public sealed class CheckTimeLimitTests
     }
 
     [Fact]
+    public void Code_that_answers_many_small_calls_is_not_waiting_though_it_uses_almost_no_cpu_time()
+    {
+        // No CPU time to speak of, but a message every 20 ms (a check calling a transform thousands of times on a
+        // loaded machine): past the 2 s window of stillness, and it finishes, before the 3 s wall bound.
+        var world = new MeteredWorld(cpuPerWallSecond: 0, messagesPerWallSecond: 50);
+        var result = SpecRunner.RunOne(Check(() => Thread.Sleep(2600)), new Implementation { World = world }, Scale);
+
+        Assert.Equal(CheckStatus.Passed, result.Status);
+        Assert.True(result.Elapsed > TimeSpan.FromSeconds(2.5), $"it took {result.Elapsed}");
+    }
+
+    [Fact]
     public void Code_that_keeps_itself_barely_busy_times_out_at_ten_times_the_limit_on_the_wall_clock()
     {
         // 5% of a core: never still, and 0.3 s of CPU time would take 6 s; the wall bound (3 s) comes first.
@@ -72,7 +84,7 @@ public sealed class CheckTimeLimitTests
     private static Spec Check(Action body) => new("made-up", "made-up-cell", 1, "A made-up check", "No hint.", _ => body());
 
     // The in-process world, with a CPU meter that advances at a set share of the wall clock.
-    private sealed class MeteredWorld(double cpuPerWallSecond) : ISpecWorld, ICpuMeter
+    private sealed class MeteredWorld(double cpuPerWallSecond, double messagesPerWallSecond = 0) : ISpecWorld, ICpuMeter
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly ISpecWorld _world = InProcessWorld.Instance;
@@ -80,6 +92,8 @@ public sealed class CheckTimeLimitTests
         public string ScratchFolder => _world.ScratchFolder;
 
         public TimeSpan CpuUsed() => _clock.Elapsed * cpuPerWallSecond;
+
+        public long MessagesReceived() => (long)(_clock.Elapsed.TotalSeconds * messagesPerWallSecond);
 
         public bool SameObject(Tensor a, Tensor b) => _world.SameObject(a, b);
 

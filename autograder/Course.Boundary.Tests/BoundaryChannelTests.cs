@@ -22,6 +22,22 @@ public sealed class BoundaryChannelTests
     }
 
     [Fact]
+    public void Each_side_counts_the_frames_it_read_from_the_other()
+    {
+        using var pair = new ChannelPair(Unexpected, call => new BoundaryReply(new JsonObject { ["n"] = Json.Int(call.Body, "n") }, default));
+        Assert.Equal(0, pair.Parent.FramesReceived);
+
+        for (int n = 0; n < 3; n++)
+        {
+            Within.Run(() => pair.Parent.Call("echo", new JsonObject { ["n"] = n }));
+        }
+
+        // Three replies read by the parent, three calls read by the runner.
+        Assert.Equal(3, pair.Parent.FramesReceived);
+        Assert.Equal(3, pair.Runner.FramesReceived);
+    }
+
+    [Fact]
     public void Calls_from_several_threads_each_get_their_own_reply()
     {
         using var pair = new ChannelPair(Unexpected, call =>

@@ -45,6 +45,7 @@ public sealed class BoundaryChannel : IDisposable
     private readonly Mailbox<Action> _work = new();
     private readonly Thread _reader;
     private long _nextId;
+    private long _framesReceived;
     private int _idleWorkers;
     private int _busyWorkers;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,6 +70,12 @@ public sealed class BoundaryChannel : IDisposable
 
     /// <summary>Why the channel ended, or null while it is open.</summary>
     public Exception? Closed => _closed;
+
+    /// <summary>
+    /// The frames read from the other side so far: its answers and its own calls. A count that moves shows the other
+    /// side at work, however little CPU time each frame costs it (a check that calls a transform thousands of times).
+    /// </summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
 
     /// <summary>Completes when the channel ends.</summary>
     public Task Completion => _completion.Task;
@@ -137,6 +144,7 @@ public sealed class BoundaryChannel : IDisposable
         {
             while (_closed is null && Read() is { } frame)
             {
+                Interlocked.Increment(ref _framesReceived);
                 if (frame.Kind == FrameKind.Call)
                 {
                     if (frame.Origin != 0 && _pending.TryGetValue(frame.Origin, out var waiter))

@@ -31,6 +31,9 @@ public sealed class RemoteWorld(ObjectHost host, ProcessTreeMeter meter, string 
     public TimeSpan CpuUsed() => meter.ProcessCpu();
 
     /// <inheritdoc />
+    public long MessagesReceived() => host.Channel?.FramesReceived ?? 0;
+
+    /// <inheritdoc />
     public bool SameObject(Tensor a, Tensor b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -99,15 +99,17 @@ public static class SpecRunner
 
     // The limit counts the CPU time the code under test used, so a loaded machine, which stretches the wall clock but
     // not that, cannot time out a correct submission. Code that waits uses no CPU time: a check whose code made no
-    // progress for a while after the limit has passed on the wall clock is waiting for something that will not come.
+    // progress for a while after the limit has passed on the wall clock (no CPU time to speak of, no message from the
+    // code's side) is waiting for something that will not come.
     // A last bound on the wall clock catches code that keeps itself barely busy (a loop around a short sleep).
     private static string? WaitByCpu(Thread thread, TimeSpan limit, string id, ICpuMeter meter, TimeSpan cpuAtStart, Stopwatch clock)
     {
-        var readings = new Queue<(TimeSpan Wall, TimeSpan Cpu)>();
+        var readings = new Queue<(TimeSpan Wall, TimeSpan Cpu, long Messages)>();
         while (!thread.Join(CpuPoll))
         {
             TimeSpan wall = clock.Elapsed, cpu = meter.CpuUsed() - cpuAtStart;
-            readings.Enqueue((wall, cpu));
+            long messages = meter.MessagesReceived();
+            readings.Enqueue((wall, cpu, messages));
             while (wall - readings.Peek().Wall > StillWindow)
             {
                 readings.Dequeue();
@@ -118,8 +120,10 @@ public static class SpecRunner
                 return $"Timed out after {limit.TotalSeconds:0.#} s of CPU time in check {id}: the code under test did not finish (look for an infinite loop).";
             }
 
-            var (windowStart, cpuThen) = readings.Peek();
-            bool still = wall - windowStart >= StillWindow * 0.9 && cpu - cpuThen < StillProgress;
+            // Still: little CPU time and no message from the code's side in the window. A check of thousands of small
+            // calls costs that side a few microseconds each, under the CPU bound on a loaded machine, but it answers.
+            var (windowStart, cpuThen, messagesThen) = readings.Peek();
+            bool still = wall - windowStart >= StillWindow * 0.9 && cpu - cpuThen < StillProgress && messages == messagesThen;
             if (wall >= limit && still)
             {
                 return $"Timed out after {wall.TotalSeconds:0.#} s in check {id}: the code under test waited without doing any work and did not finish (look for a wait that never ends: a lock, a queue nobody fills, a thread nobody starts).";
