@@ -119,7 +119,7 @@ public sealed partial class GradingSamplesTests : IClassFixture<GradingSamplesTe
                 start.ArgumentList.Add(arg);
             }
 
-            using (new CpuBurners(2))
+            using (new CpuBurners(CpuBurners.BesideGrading))
             {
                 using var process = Process.Start(start)!;
                 var stdout = process.StandardOutput.ReadToEndAsync();

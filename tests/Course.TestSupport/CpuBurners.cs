@@ -9,6 +9,9 @@ namespace Course.TestSupport;
 /// </summary>
 public sealed class CpuBurners : IDisposable
 {
+    /// <summary>How many run beside grading in the tests and, by default, in the benchmark: a busy 2-core machine.</summary>
+    public const int BesideGrading = 2;
+
     private readonly List<Process> _processes = [];
 
     /// <summary>Starts <paramref name="count"/> busy loops.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Course.TestSupport;
 
 namespace Benchmarks.Grading;
 
@@ -43,7 +44,7 @@ internal sealed record GradingOptions
 
     public int Runs { get; init; } = 10;
 
-    public int Burners { get; init; } = 2;
+    public int Burners { get; init; } = CpuBurners.BesideGrading;
 
     public bool Corpus { get; init; }
 

@@ -22,9 +22,6 @@ public sealed partial class GradedCorpus : IAsyncLifetime
     /// <summary>Limits of the batch: --timeout (seconds per submission), --memory (MB), -j.</summary>
     public const int TimeoutSeconds = 120, MemoryMegabytes = 1024, Jobs = 2;
 
-    /// <summary>The CPU-bound processes that run beside the batch.</summary>
-    public const int Burners = 2;
-
     /// <summary>Full marks of module 05.</summary>
     public const double FullMarks = 109;
 
@@ -97,7 +94,7 @@ public sealed partial class GradedCorpus : IAsyncLifetime
         {
             // Beside two CPU-bound processes, as the bundled samples are graded: what a case is graded as must not
             // move with the machine's load (issue #15).
-            using var burners = new CpuBurners(Burners);
+            using var burners = new CpuBurners(CpuBurners.BesideGrading);
             Run = await CliRun.Of(args);
         }
         finally

@@ -113,6 +113,7 @@ public sealed class ResourceCapsTests : IDisposable
     {
         const string Threads = """
             import re, threading
+            threading.stack_size(1 << 20)
             def size(): return int(re.search(r'VmSize:\s+(\d+)', open('/proc/self/status').read()).group(1))
             start, ready, done, kept = size(), threading.Barrier(17), threading.Event(), []
             def work():
@@ -141,7 +142,8 @@ public sealed class ResourceCapsTests : IDisposable
 
         int free = Growth(capped: false), capped = Growth(capped: true);
 
-        // Sixteen thread stacks (8 MiB each) and two arenas, against up to sixteen arenas more.
+        // Sixteen thread stacks (1 MiB each, set so: the default follows the stack ulimit, up to 32 MiB when unlimited)
+        // and two arenas, against up to sixteen arenas more.
         Assert.True(capped < 320, $"With the memory environment 16 threads grew the address space by {capped} MiB.");
         Assert.True(free - capped >= 256, $"Without it they grew it by {free} MiB, with it by {capped} MiB: the environment should have saved the arenas.");
     }
